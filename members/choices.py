@@ -1,0 +1,93 @@
+from django.db import models
+
+
+class Gender(models.TextChoices):
+    MALE = "M", "男"
+    FEMALE = "F", "女"
+
+
+class PersonCategory(models.TextChoices):
+    STAFF = "staff", "教职工"
+    STUDENT = "student", "学生"
+    RETIRED = "retired", "离退休"
+    OTHER = "other", "其他"
+
+
+class PoliticalStatus(models.TextChoices):
+    MASSES = "masses", "群众"
+    APPLICANT = "applicant", "入党申请人"
+    ACTIVIST = "activist", "入党积极分子"
+    CANDIDATE = "candidate", "发展对象"
+    PROBATIONARY = "probationary", "预备党员"
+    FULL_MEMBER = "full_member", "正式党员"
+
+
+PARTY_MEMBER_STATUSES = (PoliticalStatus.PROBATIONARY, PoliticalStatus.FULL_MEMBER)
+
+
+class Education(models.TextChoices):
+    DOCTOR = "doctor", "博士研究生"
+    MASTER = "master", "硕士研究生"
+    BACHELOR = "bachelor", "大学本科"
+    COLLEGE = "college", "大学专科"
+    SECONDARY = "secondary", "中专及以下"
+
+
+ETHNIC_GROUPS = [
+    "汉族",
+    "蒙古族",
+    "回族",
+    "藏族",
+    "维吾尔族",
+    "苗族",
+    "彝族",
+    "壮族",
+    "布依族",
+    "朝鲜族",
+    "满族",
+    "侗族",
+    "瑶族",
+    "白族",
+    "土家族",
+    "哈尼族",
+    "哈萨克族",
+    "傣族",
+    "黎族",
+    "傈僳族",
+    "佤族",
+    "畲族",
+    "高山族",
+    "拉祜族",
+    "水族",
+    "东乡族",
+    "纳西族",
+    "景颇族",
+    "柯尔克孜族",
+    "土族",
+    "达斡尔族",
+    "仫佬族",
+    "羌族",
+    "布朗族",
+    "撒拉族",
+    "毛南族",
+    "仡佬族",
+    "锡伯族",
+    "阿昌族",
+    "普米族",
+    "塔吉克族",
+    "怒族",
+    "乌孜别克族",
+    "俄罗斯族",
+    "鄂温克族",
+    "德昂族",
+    "保安族",
+    "裕固族",
+    "京族",
+    "塔塔尔族",
+    "独龙族",
+    "鄂伦春族",
+    "赫哲族",
+    "门巴族",
+    "珞巴族",
+    "基诺族",
+]

@@ -1,0 +1,27 @@
+// Charts: <div class="chart" data-chart-url="..."> (JSON option) or data-chart-json="<id of json_script>".
+(function () {
+  function render(el, option) {
+    if (!window.echarts) return;
+    var chart = echarts.init(el, null, { locale: "ZH", renderer: "canvas" });
+    chart.setOption(option);
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+  function init(root) {
+    (root || document).querySelectorAll("[data-chart-url]").forEach(function (el) {
+      if (el.dataset.done) return; el.dataset.done = "1";
+      fetch(el.dataset.chartUrl, { credentials: "same-origin" }).then(function (r) { return r.json(); })
+        .then(function (option) { render(el, option); });
+    });
+    (root || document).querySelectorAll("[data-chart-json]").forEach(function (el) {
+      if (el.dataset.done) return; el.dataset.done = "1";
+      render(el, JSON.parse(document.getElementById(el.dataset.chartJson).textContent));
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  document.addEventListener("htmx:afterSettle", function (e) { init(e.target); });
+  // Confirm buttons without inline scripts: <button data-confirm="确定？">
+  document.addEventListener("click", function (e) {
+    var el = e.target.closest("[data-confirm]");
+    if (el && !window.confirm(el.dataset.confirm)) { e.preventDefault(); e.stopPropagation(); }
+  }, true);
+})();
