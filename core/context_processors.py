@@ -1,8 +1,8 @@
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
-from core.navigation import MENU
-from core.scoping import get_scope
+from core.navigation import menu_entries
+from core.scoping import get_scope, scope_module
 
 
 def navigation(request):
@@ -12,18 +12,19 @@ def navigation(request):
         return {}
     scope = get_scope(user)
     items = []
-    for label, url_name, module, model_label in MENU:
-        if module == "core" and not is_school_admin(user):
-            continue
-        if model_label:
+    for label, url_name, model_label in menu_entries():
+        if model_label == "school_admin":
+            if not is_school_admin(user):
+                continue
+        elif model_label:
             model = apps.get_model(model_label)
-            if not scope.allows(module, "view", model):
+            if not scope.allows(scope_module(model), "view", model):
                 continue
         try:
             url = reverse(url_name)
         except NoReverseMatch:
             continue
-        items.append({"label": label, "url": url, "active": request.path.startswith(url) and url != "/"})
+        items.append({"label": label, "url": url, "active": url != "/" and request.path.startswith(url)})
     return {"nav_items": items}
 
 
@@ -31,5 +32,6 @@ def is_school_admin(user):
     """School-level admins (组织部 and superusers) see the global change log."""
     scope = get_scope(user)
     return scope.is_superuser or any(
-        g.paths is None and g.modules is None and g.person_id is None for g in scope.grants
+        g.paths is None and g.modules is None and g.person_id is None and "change" in g.actions
+        for g in scope.grants
     )

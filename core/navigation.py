@@ -1,13 +1,14 @@
-"""The module navigation: one entry per module; shown when the user has that module's view right."""
+"""The module navigation. Each app's AppConfig may declare ``menu = [(label, url name, model label), …]``;
+an entry shows when the user has that model's view right (model label None: everyone signed in)."""
 
-MENU = [
-    # (label, url name, module, model label for the right check or None)
-    ("工作台", "core:home", None, None),
-    ("组织体系", "orgs:tree", "orgs", "orgs.organization"),
-    ("党组织列表", "orgs:organization_list", "orgs", "orgs.organization"),
-    ("职务任免", "orgs:position_list", "orgs", "orgs.position"),
-    ("人员与党员", "members:person_list", "members", "members.person"),
-    ("账号", "accounts:user_list", "accounts", "accounts.user"),
-    ("变更记录", "core:changelog", "core", None),
-    ("API", "api:api-root", None, None),
-]
+from django.apps import apps
+
+CORE_MENU = [("工作台", "core:home", None)]
+TAIL_MENU = [("变更记录", "core:changelog", "school_admin"), ("API", "api:api-root", None)]
+
+
+def menu_entries():
+    entries = list(CORE_MENU)
+    for config in apps.get_app_configs():
+        entries.extend(getattr(config, "menu", []))
+    return entries + TAIL_MENU

@@ -79,3 +79,6 @@ class PersonViewSet(RestrictedViewSet):
         for key, value in data.items():
             setattr(instance, key, value)
         serializer.instance = services.save_person(instance, self.request.user, id_number=id_number)
+
+
+ROUTES = [("people", PersonViewSet, "person")]

@@ -40,7 +40,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
         extra_kwargs = {"url": {"view_name": "api:organization-detail"}}
 
     def get_parent_id(self, obj) -> int | None:
-        parent = obj.get_parent() if obj.depth > 1 else None
+        parent = Organization.objects.get_parent(obj) if obj.depth > 1 else None
         return parent.pk if parent else None
 
 
@@ -118,3 +118,9 @@ class PositionViewSet(RestrictedViewSet):
         for key, value in serializer.validated_data.items():
             setattr(instance, key, value)
         serializer.instance = services.save_position(instance, self.request.user)
+
+
+ROUTES = [
+    ("organizations", OrganizationViewSet, "organization"),
+    ("positions", PositionViewSet, "position"),
+]

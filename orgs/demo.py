@@ -42,7 +42,8 @@ def load(ctx):
     rng = ctx["rng"]
     today = dt.date.today()
     colleges = COLLEGES[:3] if ctx["small"] else COLLEGES
-    root = Organization.add_root(
+    root = Organization.objects.add(
+        None,
         name=SCHOOL,
         short_name="校党委",
         code="XDW",
@@ -52,14 +53,14 @@ def load(ctx):
         term_end=dt.date(2027, 5, 31),
     )
     for name, code, modules in DEPARTMENTS:
-        root.add_child(name=name, code=code, org_type=OrgType.DEPARTMENT, modules=modules)
-        root.refresh_from_db()
+        Organization.objects.add(root, name=name, code=code, org_type=OrgType.DEPARTMENT, modules=modules)
     branches = []
 
     def add_branch(parent, name, code, category, n_groups=0):
         # terms: most current, a few ending within six months, a few already expired (ORG-TERM warnings)
         start = today - dt.timedelta(days=rng.choice([200, 400, 700, 950, 1000, 1150]))
-        branch = parent.add_child(
+        branch = Organization.objects.add(
+            parent,
             name=name,
             short_name=name.replace("党支部", "支部")[-8:],
             code=code,
@@ -69,17 +70,16 @@ def load(ctx):
             term_start=start,
             term_end=start.replace(year=start.year + 3) - dt.timedelta(days=1),
         )
-        parent.refresh_from_db()
         for g in range(n_groups):
-            branch.add_child(
-                name=f"{name}第{'一二三'[g]}党小组", code=f"{code}-G{g + 1}", org_type=OrgType.GROUP
+            Organization.objects.add(
+                branch, name=f"{name}第{'一二三'[g]}党小组", code=f"{code}-G{g + 1}", org_type=OrgType.GROUP
             )
-            branch.refresh_from_db()
         branches.append(branch)
         return branch
 
     for index, (college, code) in enumerate(colleges, start=1):
-        gb = root.add_child(
+        gb = Organization.objects.add(
+            root,
             name=f"{college}党总支",
             short_name=college,
             code=f"{code}",
@@ -88,7 +88,6 @@ def load(ctx):
             term_start=dt.date(2023, 9, 1),
             term_end=dt.date(2026, 8, 31) if index % 5 == 0 else dt.date(2028, 8, 31),
         )
-        root.refresh_from_db()
         n_teacher = 2 if ctx["small"] else rng.choice([3, 3, 4])
         for t in range(n_teacher):
             add_branch(
@@ -109,14 +108,14 @@ def load(ctx):
                 BranchCategory.STUDENT,
             )
             if index % 4 == 1:
-                gb.add_child(
+                Organization.objects.add(
+                    gb,
                     name=f"{college}学生公寓功能型党支部",
                     code=f"{code}-F1",
                     org_type=OrgType.FUNCTIONAL_BRANCH,
                     category=BranchCategory.STUDENT,
                     established=dt.date(2024, 3, 1),
                 )
-                gb.refresh_from_db()
     if not ctx["small"]:
         for i, name in enumerate(
             ["机关第一党支部", "机关第二党支部", "机关第三党支部", "图书馆党支部"], start=1

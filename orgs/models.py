@@ -21,6 +21,11 @@ class OrganizationManager(MP_NodeManager.from_queryset(OrganizationQuerySet)):
     def get_queryset(self):
         return OrganizationQuerySet(self.model, using=self._db).order_by("path")
 
+    def add(self, parent=None, **fields):
+        """Insert a node as the last child of ``parent`` (a root when None); saves and returns it."""
+        instance = self.model(**fields)
+        return self.add_child(parent, instance=instance) if parent else self.add_root(instance=instance)
+
 
 class Organization(MP_Node, BaseModel):
     """A party organization: 校党委, 职能部门, 党总支, 党支部, 党小组 or 功能型党组织."""

@@ -40,7 +40,11 @@ def create_organization(parent, user, **fields):
             ensure_in_scope(parent, user, "add")
         org = Organization(**fields)
         org.full_clean(exclude=["path", "depth", "numchild"])
-        org = parent.add_child(instance=org) if parent else Organization.add_root(instance=org)
+        org = (
+            Organization.objects.add_child(parent, instance=org)
+            if parent
+            else Organization.objects.add_root(instance=org)
+        )
         ensure_in_scope(org, user, "add")
     return org
 
@@ -57,8 +61,8 @@ def move_organization(org, new_parent, user):
             raise ValidationError({"parent": "不能移动到自身或自己的下级组织之下。"})
         _check_parent(org.org_type, new_parent)
         ensure_in_scope(new_parent, user, "change")
-        old_parent = org.get_parent()
-        org.move(new_parent, "last-child")
+        old_parent = Organization.objects.get_parent(org)
+        Organization.objects.move(org, new_parent, "last-child")
         org = Organization.objects.get(pk=org.pk)
         ensure_in_scope(org, user, "change")
         log_event(
@@ -80,7 +84,7 @@ def dissolve_organization(org, user, on=None, reason=""):
     with transaction.atomic():
         if org.status == OrgStatus.DISSOLVED:
             raise ValidationError("该组织已撤销。")
-        active_children = org.get_descendants().filter(status=OrgStatus.ACTIVE).count()
+        active_children = Organization.objects.get_descendants(org).filter(status=OrgStatus.ACTIVE).count()
         if active_children:
             raise ValidationError(f"尚有 {active_children} 个下级组织未撤销，请先撤销或移出。")
         people = Person.objects.filter(organization=org).count()
@@ -108,8 +112,8 @@ def merge_branches(source, target, user, on=None, reason="优化调整党支部�
     with transaction.atomic():
         ensure_in_scope(source, user, "change")
         ensure_in_scope(target, user, "change")
-        for group in list(source.get_children()):
-            group.move(target, "last-child")
+        for group in list(Organization.objects.get_children(source)):
+            Organization.objects.move(group, target, "last-child")
         source = Organization.objects.get(pk=source.pk)
         people = list(Person.objects.filter(organization=source).select_related("organization"))
         moved = move_people(people, target, user, on=on, reason=f"支部合并：{source} 并入 {target}")
@@ -135,7 +139,7 @@ def split_branch(source, people, user, *, name, code, category=None, on=None, sh
     with transaction.atomic():
         ensure_in_scope(source, user, "change")
         new = create_organization(
-            source.get_parent(),
+            Organization.objects.get_parent(source),
             user,
             name=name,
             short_name=short_name,
