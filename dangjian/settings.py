@@ -64,6 +64,12 @@ INSTALLED_APPS = [
     "orgs",
     "members",
     "accounts",
+    # business modules (ARCHITECTURE.md module map), each depending only on the apps above
+    "notices",
+    "development",
+    "orglife",
+    "plans",
+    "dues",
 ]
 
 MIDDLEWARE = [
