@@ -2,6 +2,34 @@
 
 import os
 import tempfile
+import time
+from dataclasses import dataclass
+
+
+class SkipBenchmark(Exception):
+    """Raised with the reason when a benchmark cannot run here (e.g. no PostgreSQL)."""
+
+
+@dataclass
+class Result:
+    name: str
+    seconds: float
+    reference_name: str
+    reference_seconds: float
+    note: str = ""
+
+    def line(self):
+        ratio = self.seconds / self.reference_seconds if self.reference_seconds else float("nan")
+        return f"{self.name:<48} {self.seconds:9.3f} s   reference ({self.reference_name}) {self.reference_seconds:8.3f} s   ratio {ratio:7.2f}   {self.note}"
+
+
+class Timer:
+    def __enter__(self):
+        self.start = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self.start
 
 
 def setup_django(database_url=None):
@@ -21,8 +49,6 @@ def setup_django(database_url=None):
 def postgres_url(name="dangjian_bench"):
     """A fresh PostgreSQL database for a benchmark, or raise SkipBenchmark with the reason."""
     import psycopg
-
-    from run import SkipBenchmark
 
     base = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
     try:

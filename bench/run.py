@@ -11,35 +11,13 @@ import argparse
 import importlib.util
 import os
 import sys
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangjian.settings")
 
-
-@dataclass
-class Result:
-    name: str
-    seconds: float
-    reference_name: str
-    reference_seconds: float
-    note: str = ""
-
-    def line(self):
-        ratio = self.seconds / self.reference_seconds if self.reference_seconds else float("nan")
-        return f"{self.name:<48} {self.seconds:9.3f} s   reference ({self.reference_name}) {self.reference_seconds:8.3f} s   ratio {ratio:7.2f}   {self.note}"
-
-
-class Timer:
-    def __enter__(self):
-        self.start = time.perf_counter()
-        return self
-
-    def __exit__(self, *exc):
-        self.seconds = time.perf_counter() - self.start
+from bench.common import SkipBenchmark  # noqa: E402
 
 
 def main():
@@ -64,10 +42,6 @@ def main():
         except SkipBenchmark as skip:
             print(f"   skipped: {skip}")
     return 0
-
-
-class SkipBenchmark(Exception):
-    pass
 
 
 if __name__ == "__main__":
