@@ -25,3 +25,19 @@
     if (el && !window.confirm(el.dataset.confirm)) { e.preventDefault(); e.stopPropagation(); }
   }, true);
 })();
+// Tree toggles: the first click loads the children (htmx), later clicks fold and unfold them.
+(function () {
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var btn = e.detail.elt;
+    if (btn.classList && btn.classList.contains("toggle")) { btn.dataset.loaded = "1"; btn.textContent = "−"; btn.setAttribute("aria-expanded", "true"); }
+  });
+  document.addEventListener("click", function (e) {
+    var btn = e.target.closest(".tree .toggle");
+    if (!btn || !btn.dataset.loaded) return;
+    var box = document.querySelector(btn.getAttribute("hx-target"));
+    var open = !box.hidden;
+    box.hidden = open;
+    btn.textContent = open ? "+" : "−";
+    btn.setAttribute("aria-expanded", open ? "false" : "true");
+  });
+})();
