@@ -75,7 +75,12 @@ def load(ctx):
     # department staff and school leaders come from the office branches
     office = [p for o in orgs if o.category == "office" for p in by_org.get(o.pk, [])]
     if not office:  # the small demo has no office branches: take staff from the teacher branches
-        office = [p for o in orgs if o.category == "teacher" and not o.code.startswith("ZW") for p in by_org.get(o.pk, [])]
+        office = [
+            p
+            for o in orgs
+            if o.category == "teacher" and not o.code.startswith("ZW")
+            for p in by_org.get(o.pk, [])
+        ]
     root = by_path[min(by_path)]
     for post, person in zip([Post.SECRETARY, Post.DEPUTY_SECRETARY], pick(office, 2), strict=False):
         positions.append(Position(person=person, organization=root, post=post, start=dt.date(2022, 6, 1)))

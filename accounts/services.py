@@ -29,8 +29,12 @@ def save_grant(grant, actor):
         modules = grant.modules or [None]
         for module in modules:
             for action in grant.actions:
-                if module is None and not any(g.modules is None and action in g.actions for g in scope.grants):
+                if module is None and not any(
+                    g.modules is None and action in g.actions for g in scope.grants
+                ):
                     raise ValidationError({"modules": "您不能授予“全部模块”的权限，请选择具体模块。"})
                 if module is not None and not scope.allows(module, action):
-                    raise ValidationError({"actions": f"您本人没有“{module}”模块的“{action}”权限，不能授予他人。"})
+                    raise ValidationError(
+                        {"actions": f"您本人没有“{module}”模块的“{action}”权限，不能授予他人。"}
+                    )
     return save_object(grant, actor)

@@ -25,7 +25,9 @@ from django.utils.module_loading import module_has_submodule
 # Recipients, relative to the item's organization.
 SECRETARY = "secretary"  # 书记 (and 副书记) of the organization
 COMMITTEE = "committee"  # all committee members of the organization
-PARENT_SECRETARY = "parent_secretary"  # 书记/副书记/组织员 of the 党总支 above (or the org itself if a 党总支)
+PARENT_SECRETARY = (
+    "parent_secretary"  # 书记/副书记/组织员 of the 党总支 above (or the org itself if a 党总支)
+)
 ORG_DEPARTMENT = "org_department"  # staff of 组织部 (department with modules ["*"])
 PERSON = "person"  # the person named in ``person_id`` (e.g. a member who must hand something in)
 

@@ -16,7 +16,12 @@ class TestUserViews(ViewTestCases):
         return User.objects.create_user(username=f"u{p.pk}", password="pw-test-123", person=p)
 
     def form_data(self, world):
-        return {"username": "new_user", "person": person("新账号人", world.a1), "password": "Xk9-long-password", "is_active": True}
+        return {
+            "username": "new_user",
+            "person": person("新账号人", world.a1),
+            "password": "Xk9-long-password",
+            "is_active": True,
+        }
 
 
 class TestRoleGrantViews(ViewTestCases):
@@ -24,10 +29,18 @@ class TestRoleGrantViews(ViewTestCases):
 
     def make(self, world, org_key):
         user = TestUserViews().make(world, org_key)
-        return RoleGrant.objects.create(user=user, organization=world.orgs[org_key], modules=["orgs"], actions=["view"], reason="协助整理")
+        return RoleGrant.objects.create(
+            user=user, organization=world.orgs[org_key], modules=["orgs"], actions=["view"], reason="协助整理"
+        )
 
     def form_data(self, world):
-        return {"user": world.users["member_a1"], "organization": world.a1, "modules": ["orgs"], "actions": ["view"], "reason": "协助换届材料"}
+        return {
+            "user": world.users["member_a1"],
+            "organization": world.a1,
+            "modules": ["orgs"],
+            "actions": ["view"],
+            "reason": "协助换届材料",
+        }
 
 
 def test_grant_widens_scope_until_it_expires(world):
@@ -47,13 +60,25 @@ def test_nobody_grants_more_than_they_hold(world):
     secretary = world.users["secretary_a1"]
     target = world.users["member_a1"]
     with pytest.raises(ValidationError, match="全校范围"):
-        services.save_grant(RoleGrant(user=target, organization=None, modules=["orgs"], actions=["view"], reason="x"), secretary)
+        services.save_grant(
+            RoleGrant(user=target, organization=None, modules=["orgs"], actions=["view"], reason="x"),
+            secretary,
+        )
     with pytest.raises(ValidationError):
-        services.save_grant(RoleGrant(user=target, organization=world.b1, modules=["orgs"], actions=["view"], reason="x"), secretary)
+        services.save_grant(
+            RoleGrant(user=target, organization=world.b1, modules=["orgs"], actions=["view"], reason="x"),
+            secretary,
+        )
     committee = world.users["committee_a1"]
     with pytest.raises(ValidationError, match="不在您的管理范围|没有"):
-        services.save_grant(RoleGrant(user=target, organization=world.a1, modules=["orgs"], actions=["change"], reason="x"), committee)
-    services.save_grant(RoleGrant(user=target, organization=world.a1, modules=["orgs"], actions=["view"], reason="x"), secretary)
+        services.save_grant(
+            RoleGrant(user=target, organization=world.a1, modules=["orgs"], actions=["change"], reason="x"),
+            committee,
+        )
+    services.save_grant(
+        RoleGrant(user=target, organization=world.a1, modules=["orgs"], actions=["view"], reason="x"),
+        secretary,
+    )
 
 
 def test_roles_table(world):

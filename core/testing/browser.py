@@ -23,7 +23,9 @@ CHROMIUM_ARGS = [
 
 def chromium_missing_reason():
     if not Path(CHROMIUM).exists():
-        return f"未找到 Chromium（{CHROMIUM}）：apt-get install chromium fonts-wqy-microhei 后再运行浏览器测试"
+        return (
+            f"未找到 Chromium（{CHROMIUM}）：apt-get install chromium fonts-wqy-microhei 后再运行浏览器测试"
+        )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -51,7 +53,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     yield page
     context.close()

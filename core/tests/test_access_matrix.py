@@ -47,7 +47,14 @@ def model_and_action(route, pattern):
         model = apps.get_model(app, base)
     except (LookupError, ValueError):
         return None, "view", kwargs
-    action = {"add": "add", "delete": "delete", "": "view", "changelog": "view", "list": "view", "import": "add"}.get(suffix, "change")
+    action = {
+        "add": "add",
+        "delete": "delete",
+        "": "view",
+        "changelog": "view",
+        "list": "view",
+        "import": "add",
+    }.get(suffix, "change")
     return model, action, kwargs
 
 
@@ -78,7 +85,10 @@ def test_access_matrix(demo):
                 failures.append(f"{route}: cannot tell which model its argument names")
                 continue
             zhibu_scope = model.objects.restrict(users["zhibu"], action)
-            samples = [zhibu_scope.order_by("pk").first(), model.objects.exclude(pk__in=zhibu_scope.values("pk")).order_by("pk").first()]
+            samples = [
+                zhibu_scope.order_by("pk").first(),
+                model.objects.exclude(pk__in=zhibu_scope.values("pk")).order_by("pk").first(),
+            ]
             samples = [s for s in samples if s is not None]
         for sample in samples:
             from django.urls import reverse
@@ -96,7 +106,13 @@ def test_access_matrix(demo):
                 if got != want or got >= 500:
                     failures.append(f"{route} {url} as {role}: got {got}, expected {want}")
             rows.append(f"| {route} | {url} | " + " | ".join(cells) + " |")
-    for basename in sorted({r.split(":")[1].rsplit("-", 1)[0] for r, _ in iter_routes() if r.startswith("api:") and r.endswith("-detail")}):
+    for basename in sorted(
+        {
+            r.split(":")[1].rsplit("-", 1)[0]
+            for r, _ in iter_routes()
+            if r.startswith("api:") and r.endswith("-detail")
+        }
+    ):
         from django.urls import reverse
 
         list_url = reverse(f"api:{basename}-list")
@@ -107,10 +123,21 @@ def test_access_matrix(demo):
             status = client.get(list_url).status_code
             if status >= 500:
                 failures.append(f"{list_url} as {role}: {status}")
-        rows.append(f"| api:{basename}-list | {list_url} | " + " | ".join(str(_status(users[r], list_url)) for r in ROLES) + " |")
+        rows.append(
+            f"| api:{basename}-list | {list_url} | "
+            + " | ".join(str(_status(users[r], list_url)) for r in ROLES)
+            + " |"
+        )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "access-matrix.md").write_text(
-        "| route | url | " + " | ".join(ROLES) + " |\n|" + "---|" * (len(ROLES) + 2) + "\n" + "\n".join(rows) + "\n", encoding="utf-8"
+        "| route | url | "
+        + " | ".join(ROLES)
+        + " |\n|"
+        + "---|" * (len(ROLES) + 2)
+        + "\n"
+        + "\n".join(rows)
+        + "\n",
+        encoding="utf-8",
     )
     assert len(rows) > 30
     assert not failures, "\n".join(failures)

@@ -30,7 +30,9 @@ def collect_test_classes():
         tests = Path(config.path) / "tests"
         for path in sorted(tests.glob("test_*.py")):
             module = importlib.import_module(f"{config.name}.tests.{path.stem}")
-            classes.extend(v for v in vars(module).values() if isinstance(v, type) and getattr(v, "model", None))
+            classes.extend(
+                v for v in vars(module).values() if isinstance(v, type) and getattr(v, "model", None)
+            )
     return classes
 
 
