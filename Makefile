@@ -27,7 +27,7 @@ run: $(STAMP) var
 
 ## test: the whole suite on SQLite (browser tests included), then on PostgreSQL when one answers
 test: $(STAMP) var
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	REQUIRE_BROWSER=$(REQUIRE_BROWSER) $(BIN)/python -m pytest $(PYTEST_ARGS)
 	@if [ "$(PG_SUITE)" != "0" ]; then scripts/pg-suite; fi
 
 ## test-pg: the suite on PostgreSQL (fails when none answers)

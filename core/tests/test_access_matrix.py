@@ -116,7 +116,6 @@ def test_access_matrix(demo):
         from django.urls import reverse
 
         list_url = reverse(f"api:{basename}-list")
-        model = Client()
         for role in ROLES:
             client = Client()
             client.force_login(users[role])

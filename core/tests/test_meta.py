@@ -14,7 +14,7 @@ def routed_models():
     """Models with a detail page named ``<app>:<model>``."""
     found = set()
     resolver = get_resolver()
-    for namespace, (prefix, sub) in resolver.namespace_dict.items():
+    for namespace, (_prefix, sub) in resolver.namespace_dict.items():
         for name in sub.reverse_dict:
             if isinstance(name, str):
                 try:
