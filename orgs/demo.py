@@ -62,7 +62,7 @@ def load(ctx):
         branch = Organization.objects.add(
             parent,
             name=name,
-            short_name=name.replace("党支部", "支部")[-8:],
+            short_name=name.replace("党支部", "支部"),
             code=code,
             org_type=OrgType.BRANCH,
             category=category,

@@ -10,7 +10,7 @@ from django.views import View
 from core import views as generic
 from members.models import Person
 from orgs import services
-from orgs.choices import BRANCH_TYPES, OrgType
+from orgs.choices import BRANCH_TYPES, COMMITTEE_POSTS, OrgType
 from orgs.filtersets import OrganizationFilterSet, PositionFilterSet
 from orgs.forms import (
     DissolveForm,
@@ -116,7 +116,7 @@ class TreeChartView(generic.ScopedMixin, View):
                     "bottom": "2%",
                     "right": "20%",
                     "symbolSize": 8,
-                    "initialTreeDepth": 2,
+                    "initialTreeDepth": 1,
                     "expandAndCollapse": True,
                     "label": {
                         "position": "left",
@@ -149,12 +149,9 @@ class OrganizationView(generic.ObjectView):
     def get_extra_context(self, request, obj):
         today = timezone.localdate()
         counted = with_counts(Organization.objects.filter(pk=obj.pk)).get()
-        committee = list(
-            Position.objects.current()
-            .committee()
-            .filter(organization=obj)
-            .select_related("person")
-            .order_by("post")
+        committee = sorted(
+            Position.objects.current().committee().filter(organization=obj).select_related("person"),
+            key=lambda p: (COMMITTEE_POSTS.index(p.post), p.start),
         )
         other_positions = list(
             Position.objects.current()
