@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "orglife",
     "plans",
     "dues",
+    "transfers",
 ]
 
 MIDDLEWARE = [

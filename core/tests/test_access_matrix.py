@@ -16,7 +16,7 @@ from core.scoping import get_scope, scope_module
 from core.testing.browser import ARTIFACTS
 
 ROLES = ["admin", "zzb", "zongzhi", "zhibu", "dangyuan"]
-SKIP = {"accounts:login", "accounts:logout", "api-docs", "schema"}
+SKIP = {"accounts:login", "accounts:logout", "api-docs", "schema", "api-token"}
 # routes whose object is not named by the route (kwarg → model label)
 KWARG_MODELS = {"person_pk": "members.person"}
 ROUTE_MODELS = {"orgs:tree_children": "orgs.organization"}
@@ -159,3 +159,20 @@ def test_zhibu_gets_404_for_another_branch_page_and_api_object(demo):
     assert client.get(f"/orgs/organizations/{other.pk}/").status_code == 404
     assert client.get(f"/api/organizations/{other.pk}/").status_code == 404
     assert client.get(f"/api/organizations/{own.pk}/").status_code == 200
+
+
+def test_every_demo_login_works_through_the_form(demo):
+    for username in ROLES:
+        client = Client()
+        response = client.post("/accounts/login/", {"username": username, "password": "demo12345"})
+        assert response.status_code == 302, username
+        assert client.get("/").status_code == 200
+
+
+def test_api_token_authentication(demo):
+    client = Client()
+    response = client.post("/api/token/", {"username": "zhibu", "password": "demo12345"})
+    token = response.json()["token"]
+    api = Client(HTTP_AUTHORIZATION=f"Token {token}")
+    rows = api.get("/api/organizations/").json()["results"]
+    assert {row["code"] for row in rows} == {"ZW-T1", "ZW-T1-G1", "ZW-T1-G2"}
