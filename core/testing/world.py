@@ -7,6 +7,9 @@
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.contrib.auth.hashers import make_password
 
 from django.test import Client
 
@@ -16,6 +19,7 @@ from members.models import Person
 from orgs.choices import BranchCategory, OrgType, Post
 from orgs.models import Organization, Position
 
+PASSWORD = "pw-test-123"
 ROLES = (
     "admin",
     "zzb",
@@ -46,6 +50,12 @@ class World:
             if name in self.__dict__.get(table, {}):
                 return self.__dict__[table][name]
         raise AttributeError(name)
+
+
+@lru_cache(maxsize=1)
+def password_hash():
+    """One argon2 hash for every test user: hashing is deliberately slow, and the world is built per test."""
+    return make_password(PASSWORD)
 
 
 def person(name, org, status=PoliticalStatus.FULL_MEMBER, **extra):
@@ -97,7 +107,7 @@ def build_world() -> World:
         w.people[role] = p
         if post:
             Position.objects.create(person=p, organization=w.orgs[org_key], post=post)
-        w.users[role] = User.objects.create_user(username=role, password="pw-test-123", person=p)
+        w.users[role] = User.objects.create(username=role, password=password_hash(), person=p)
 
     holder("zzb", "zzb_dept", Post.STAFF, "a1")
     holder("xcb", "xcb_dept", Post.STAFF, "b1")
@@ -108,6 +118,6 @@ def build_world() -> World:
     holder("member_a1", "a1", None)
     holder("secretary_b1", "b1", Post.SECRETARY)
     w.people["member_b1"] = person("B1党员", w.orgs["b1"], staff_no="S-member_b1")
-    w.users["admin"] = User.objects.create_superuser(username="admin", password="pw-test-123")
-    w.users["nobody"] = User.objects.create_user(username="nobody", password="pw-test-123")
+    w.users["admin"] = User.objects.create(username="admin", password=password_hash(), is_superuser=True, is_staff=True)
+    w.users["nobody"] = User.objects.create(username="nobody", password=password_hash())
     return w
