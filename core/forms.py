@@ -3,6 +3,12 @@
 from django import forms
 
 
+def style_form(form):
+    """Tabler classes on every widget (model forms, plain forms and filter-set forms alike)."""
+    StyledMixin.style_fields(form)
+    return form
+
+
 class StyledMixin:
     def style_fields(self):
         for field in self.fields.values():

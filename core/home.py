@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.views import View
 
 from core.context_processors import is_school_admin
+from core.forms import style_form
 from core.scoping import get_scope
 
 
@@ -81,12 +82,7 @@ class ChangelogView(View):
             raise PermissionDenied("只有学校层面的管理员可以查看全局变更记录。")
         entries = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp", "-pk")
         filterset = LogEntryFilterSet(request.GET or None, queryset=entries)
-        for field in filterset.form.fields.values():
-            field.widget.attrs.setdefault(
-                "class", "form-select" if hasattr(field.widget, "choices") else "form-control"
-            )
-            if field.widget.__class__.__name__ == "DateInput":
-                field.widget.input_type = "date"
+        style_form(filterset.form)
         qs = filterset.qs if filterset.is_bound and filterset.is_valid() else entries
         page = Paginator(qs, 50).get_page(request.GET.get("page"))
         query = request.GET.copy()

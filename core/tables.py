@@ -1,5 +1,6 @@
 """Minimal declarative tables: columns render the same for the HTML list and for the .xlsx export."""
 
+import datetime as dt
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
@@ -46,6 +47,8 @@ class Table:
             cells = []
             for column in self.columns:
                 value = column.value(obj)
+                if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                    value = value.isoformat()
                 url = obj.get_absolute_url() if column.link else ""
                 cells.append((value, url))
             out.append(cells)

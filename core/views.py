@@ -10,6 +10,7 @@ from django.views import View
 
 from core.audit import history_for
 from core.exporting import export_table
+from core.forms import style_form
 from core.scoping import get_scope, scope_module
 from core.services import delete_object
 
@@ -66,6 +67,7 @@ class ObjectListView(ScopedMixin, View):
     def get(self, request, *args, **kwargs):
         queryset = self.base_queryset()
         filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
+        style_form(filterset.form)
         queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
         table = self.table_class()
         sort = request.GET.get("sort", "")

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.contrib.auth.hashers import make_password
-
 from django.test import Client
 
 from accounts.models import User
@@ -118,6 +117,8 @@ def build_world() -> World:
     holder("member_a1", "a1", None)
     holder("secretary_b1", "b1", Post.SECRETARY)
     w.people["member_b1"] = person("B1党员", w.orgs["b1"], staff_no="S-member_b1")
-    w.users["admin"] = User.objects.create(username="admin", password=password_hash(), is_superuser=True, is_staff=True)
+    w.users["admin"] = User.objects.create(
+        username="admin", password=password_hash(), is_superuser=True, is_staff=True
+    )
     w.users["nobody"] = User.objects.create(username="nobody", password=password_hash())
     return w
