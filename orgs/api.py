@@ -4,7 +4,7 @@ from core.api import RestrictedViewSet, ScopedRelatedField
 from orgs import services
 from orgs.filtersets import OrganizationFilterSet, PositionFilterSet
 from orgs.models import Organization, Position
-from orgs.queries import with_counts
+from orgs.queries import attach_counts, with_parent
 
 
 class OrganizationSerializer(serializers.ModelSerializer):
@@ -12,8 +12,8 @@ class OrganizationSerializer(serializers.ModelSerializer):
         queryset=Organization.objects.all(), required=False, allow_null=True, write_only=True
     )
     parent_id = serializers.SerializerMethodField()
-    member_count = serializers.IntegerField(read_only=True)
-    branch_count = serializers.IntegerField(read_only=True)
+    member_count = serializers.SerializerMethodField(help_text="党员（含预备党员）人数，含下级组织")
+    branch_count = serializers.SerializerMethodField(help_text="下属党支部数，含下级组织")
 
     class Meta:
         model = Organization
@@ -40,8 +40,24 @@ class OrganizationSerializer(serializers.ModelSerializer):
         extra_kwargs = {"url": {"view_name": "api:organization-detail"}}
 
     def get_parent_id(self, obj) -> int | None:
+        if hasattr(obj, "parent_pk"):
+            return obj.parent_pk
         parent = Organization.objects.get_parent(obj) if obj.depth > 1 else None
         return parent.pk if parent else None
+
+    def get_member_count(self, obj) -> int:
+        return (
+            getattr(obj, "member_count", None)
+            if hasattr(obj, "member_count")
+            else attach_counts([obj])[0].member_count
+        )
+
+    def get_branch_count(self, obj) -> int:
+        return (
+            getattr(obj, "branch_count", None)
+            if hasattr(obj, "branch_count")
+            else attach_counts([obj])[0].branch_count
+        )
 
 
 class OrganizationViewSet(RestrictedViewSet):
@@ -55,7 +71,13 @@ class OrganizationViewSet(RestrictedViewSet):
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        return with_counts(super().get_queryset())
+        return with_parent(super().get_queryset())
+
+    def paginate_queryset(self, queryset):
+        return attach_counts(super().paginate_queryset(queryset))
+
+    def get_object(self):
+        return attach_counts([super().get_object()])[0]
 
     def perform_save(self, serializer):
         data = dict(serializer.validated_data)

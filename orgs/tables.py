@@ -8,8 +8,8 @@ class OrganizationTable(Table):
         Column("org_type", "类型", order_by="org_type"),
         Column("category", "支部类别"),
         Column("parent_name", "上级组织", accessor=lambda o: getattr(o, "parent_name", "") or ""),
-        Column("member_count", "党员", order_by="member_count"),
-        Column("branch_count", "支部数", order_by="branch_count"),
+        Column("member_count", "党员（含下级）"),
+        Column("branch_count", "支部数"),
         Column("term_end", "任期届满", order_by="term_end"),
         Column("status", "状态"),
     ]

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.functions import Substr
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,16 +21,9 @@ from orgs.forms import (
     SplitForm,
 )
 from orgs.models import DualLeaderProfile, Organization, Position
-from orgs.queries import with_counts
+from orgs.queries import attach_counts, with_parent
 from orgs.rules import structure_warnings
 from orgs.tables import OrganizationTable, PositionTable
-
-
-def with_parent_name(queryset):
-    parent = Organization.objects.filter(
-        path=Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Organization.steplen)
-    )
-    return queryset.annotate(parent_name=Subquery(parent.values("name")[:1]))
 
 
 # --- tree -----------------------------------------------------------------
@@ -45,12 +37,12 @@ class TreeView(generic.ScopedMixin, View):
         show_dissolved = request.GET.get("dissolved") == "1"
         base = self.get_queryset() if show_dissolved else self.get_queryset().active()
         if q:
-            nodes = with_parent_name(
-                with_counts(
-                    base.filter(Q(name__icontains=q) | Q(short_name__icontains=q) | Q(code__icontains=q))
-                )
+            nodes = with_parent(
+                base.filter(Q(name__icontains=q) | Q(short_name__icontains=q) | Q(code__icontains=q))
             )[:100]
-            return render(request, "orgs/tree.html", {"title": "组织体系", "results": list(nodes), "q": q})
+            return render(
+                request, "orgs/tree.html", {"title": "组织体系", "results": attach_counts(nodes), "q": q}
+            )
         roots = self.scope.root_paths("orgs")
         if roots is None:
             nodes = base.filter(depth=1)
@@ -59,7 +51,7 @@ class TreeView(generic.ScopedMixin, View):
         return render(
             request,
             "orgs/tree.html",
-            {"title": "组织体系", "nodes": list(with_counts(nodes)), "dissolved": show_dissolved},
+            {"title": "组织体系", "nodes": attach_counts(nodes), "dissolved": show_dissolved},
         )
 
 
@@ -73,7 +65,7 @@ class TreeChildrenView(generic.ScopedMixin, View):
         children = self.get_queryset().filter(path__startswith=parent.path, depth=parent.depth + 1)
         if request.GET.get("dissolved") != "1":
             children = children.active()
-        return render(request, "orgs/tree_nodes.html", {"nodes": list(with_counts(children))})
+        return render(request, "orgs/tree_nodes.html", {"nodes": attach_counts(children)})
 
 
 class TreeChartView(generic.ScopedMixin, View):
@@ -84,10 +76,11 @@ class TreeChartView(generic.ScopedMixin, View):
     def get(self, request):
         if request.GET.get("format") != "json":
             return render(request, "orgs/tree_chart.html", {"title": "组织体系图"})
-        orgs = list(
-            with_counts(self.get_queryset().active().exclude(org_type=OrgType.GROUP)).only(
-                "id", "name", "short_name", "path", "depth", "org_type"
-            )
+        orgs = attach_counts(
+            self.get_queryset()
+            .active()
+            .exclude(org_type=OrgType.GROUP)
+            .only("id", "name", "short_name", "path", "depth", "org_type")
         )
         by_path, roots = {}, []
         for org in orgs:
@@ -140,7 +133,10 @@ class OrganizationListView(generic.ObjectListView):
     import_url_name = "orgs:organization_import"
 
     def base_queryset(self):
-        return with_parent_name(with_counts(self.get_queryset()))
+        return with_parent(self.get_queryset())
+
+    def prepare_rows(self, objects):
+        return attach_counts(objects)
 
 
 class OrganizationView(generic.ObjectView):
@@ -148,7 +144,7 @@ class OrganizationView(generic.ObjectView):
 
     def get_extra_context(self, request, obj):
         today = timezone.localdate()
-        counted = with_counts(Organization.objects.filter(pk=obj.pk)).get()
+        counted = attach_counts([obj])[0]
         committee = sorted(
             Position.objects.current().committee().filter(organization=obj).select_related("person"),
             key=lambda p: (COMMITTEE_POSTS.index(p.post), p.start),
@@ -159,9 +155,7 @@ class OrganizationView(generic.ObjectView):
             .exclude(post__in=[p.post for p in committee])
             .select_related("person")
         )
-        children = list(
-            with_counts(Organization.objects.filter(path__startswith=obj.path, depth=obj.depth + 1))
-        )
+        children = attach_counts(Organization.objects.filter(path__startswith=obj.path, depth=obj.depth + 1))
         people = Person.objects.filter(organization=obj).order_by("name")
         return {
             "counts": counted,
