@@ -9,7 +9,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
 from core.scoping import get_scope, scope_module
@@ -74,6 +74,9 @@ def demo(db):
 
 def test_access_matrix(demo):
     users = {name: User.objects.get(username=name) for name in ROLES}
+    clients = {name: Client() for name in ROLES}
+    for name, client in clients.items():
+        client.force_login(users[name])
     rows, failures = [], []
     for route, pattern in sorted(iter_routes(), key=lambda r: r[0]):
         if route in SKIP or route.startswith("api:") or route in POST_ONLY:
@@ -91,14 +94,10 @@ def test_access_matrix(demo):
             ]
             samples = [s for s in samples if s is not None]
         for sample in samples:
-            from django.urls import reverse
-
             url = reverse(route, args=[sample.pk] if sample is not None else [])
             cells = []
             for role in ROLES:
-                client = Client()
-                client.force_login(users[role])
-                got = client.get(url).status_code
+                got = clients[role].get(url).status_code
                 want = expected(users[role], model, action, sample) if model else 200
                 if model is None and got == 403:
                     want = 403  # pages without a model decide their own audience (e.g. the global log)
@@ -113,20 +112,12 @@ def test_access_matrix(demo):
             if r.startswith("api:") and r.endswith("-detail")
         }
     ):
-        from django.urls import reverse
-
         list_url = reverse(f"api:{basename}-list")
-        for role in ROLES:
-            client = Client()
-            client.force_login(users[role])
-            status = client.get(list_url).status_code
-            if status >= 500:
-                failures.append(f"{list_url} as {role}: {status}")
-        rows.append(
-            f"| api:{basename}-list | {list_url} | "
-            + " | ".join(str(_status(users[r], list_url)) for r in ROLES)
-            + " |"
+        statuses = [clients[role].get(list_url).status_code for role in ROLES]
+        failures.extend(
+            f"{list_url} as {role}: {code}" for role, code in zip(ROLES, statuses, strict=True) if code >= 500
         )
+        rows.append(f"| api:{basename}-list | {list_url} | " + " | ".join(map(str, statuses)) + " |")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "access-matrix.md").write_text(
         "| route | url | "
@@ -140,12 +131,6 @@ def test_access_matrix(demo):
     )
     assert len(rows) > 30
     assert not failures, "\n".join(failures)
-
-
-def _status(user, url):
-    client = Client()
-    client.force_login(user)
-    return client.get(url).status_code
 
 
 def test_zhibu_gets_404_for_another_branch_page_and_api_object(demo):
