@@ -74,3 +74,12 @@ def with_parent(queryset):
     return queryset.annotate(
         parent_name=Subquery(parent.values("name")[:1]), parent_pk=Subquery(parent.values("pk")[:1])
     )
+
+
+def count_of(queryset):
+    """COUNT(*) of ``queryset`` as a scalar subquery (no GROUP BY), for per-row counts in annotations."""
+    from django.db.models import F, Func, IntegerField, Subquery
+    from django.db.models.functions import Coalesce
+
+    counted = queryset.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)

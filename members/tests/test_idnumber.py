@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from members import idnumber
@@ -31,6 +31,7 @@ def test_birth_date_must_match():
         idnumber.validate("11010519491231002X", dt.date(1949, 12, 30))
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dates(min_value=dt.date(1920, 1, 1), max_value=dt.date(2010, 12, 31)), st.integers(0, 999))
 def test_made_numbers_validate_and_round_trip(born, seq):
     number = idnumber.make("140902", born, seq)
