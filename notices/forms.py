@@ -16,6 +16,8 @@ class NoticeForm(ScopedModelForm):
 
 
 class RobotWebhookForm(ScopedModelForm):
+    webhook_url = forms.URLField(label="Webhook 地址", max_length=500, assume_scheme="https")
+
     class Meta:
         model = RobotWebhook
         fields = ["organization", "name", "flavor", "webhook_url", "active", "note"]
