@@ -17,12 +17,20 @@ from orgs.models import Organization, Position
 # --- notices --------------------------------------------------------------------------------
 def save_notice(notice, user, target_orgs=None):
     """Create or edit a draft notice (a sent notice is final)."""
+    from auditlog.context import disable_auditlog
+
     with transaction.atomic():
-        if notice.pk and Notice.objects.filter(pk=notice.pk, status=NoticeStatus.SENT).exists():
+        creating = notice.pk is None
+        if not creating and Notice.objects.filter(pk=notice.pk, status=NoticeStatus.SENT).exists():
             raise ValidationError("通知已发送，不能再修改。")
-        save_object(notice, user, action="change" if notice.pk else "add")
+        save_object(notice, user, action="add" if creating else "change")
         if target_orgs is not None:
-            notice.target_orgs.set(target_orgs)
+            if creating:
+                # a new notice is one change-log entry; its targets are named in the 发送通知 event
+                with disable_auditlog():
+                    notice.target_orgs.set(target_orgs)
+            else:
+                notice.target_orgs.set(target_orgs)
     return notice
 
 
@@ -105,7 +113,16 @@ def send_notice(notice, user, on=None):
         notice.sent_at = timezone.now()
         notice.sent_by = user if getattr(user, "is_authenticated", False) else None
         notice.save(update_fields=["status", "sent_at", "sent_by", "updated"])
-        log_event(notice, "发送通知", user, f"发送给 {len(recipients)} 人", recipients=len(recipients))
+        targets = [org.name for org in notice.target_orgs.all()]
+        log_event(
+            notice,
+            "发送通知",
+            user,
+            f"发送给 {'、'.join(targets)}{'（含下级）' if notice.include_subtree else ''} 的 {len(recipients)} 人",
+            recipients=len(recipients),
+            target_orgs=targets,
+            audience=notice.audience,
+        )
         transaction.on_commit(lambda: _queue_notice_email(notice.pk))
     return notice
 

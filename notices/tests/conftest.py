@@ -34,7 +34,9 @@ def register_term_rule(recipients=(contract.SECRETARY,), rule_id="T-TERM"):
 
     @contract.reminder_rule(rule_id, label="换届提醒（测试）", module="orgs")
     def term_due(on):
-        for org in Organization.objects.active().filter(term_end__isnull=False).only("id", "name", "term_end"):
+        for org in (
+            Organization.objects.active().filter(term_end__isnull=False).only("id", "name", "term_end")
+        ):
             if window_open(on, org.term_end, days_before=TERM_DAYS_BEFORE):
                 yield contract.DueItem(
                     rule=rule_id,

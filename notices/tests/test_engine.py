@@ -217,7 +217,11 @@ def test_daily_pass_query_count_does_not_grow_with_orgs(world, rules):
     def add_branches(n, start):
         for i in range(start, start + n):
             org = Organization.objects.add(
-                world.a, name=f"支部{i}", code=f"Q{i}", org_type=OrgType.BRANCH, category=BranchCategory.TEACHER
+                world.a,
+                name=f"支部{i}",
+                code=f"Q{i}",
+                org_type=OrgType.BRANCH,
+                category=BranchCategory.TEACHER,
             )
             set_term_end(org, EXPIRY)
             p = Person.objects.create(name=f"书记{i}", gender="M", organization=org)
