@@ -27,16 +27,30 @@ def build(universities, generals, branches, on):
     from orgs.models import Organization, Position
 
     orgs = [
-        Organization(name="省委教育工委", code="ROOT", org_type="committee", path=_path(1), depth=1, numchild=universities + 1)
+        Organization(
+            name="省委教育工委",
+            code="ROOT",
+            org_type="committee",
+            path=_path(1),
+            depth=1,
+            numchild=universities + 1,
+        )
     ]
     orgs.append(
-        Organization(name="组织部", code="ZZB", org_type="department", modules=["*"], path=_path(1, 1), depth=2)
+        Organization(
+            name="组织部", code="ZZB", org_type="department", modules=["*"], path=_path(1, 1), depth=2
+        )
     )
     term_end = on + dt.timedelta(days=90)
     for u in range(universities):
         orgs.append(
             Organization(
-                name=f"第{u}大学党委", code=f"U{u}", org_type="committee", path=_path(1, u + 2), depth=2, numchild=generals
+                name=f"第{u}大学党委",
+                code=f"U{u}",
+                org_type="committee",
+                path=_path(1, u + 2),
+                depth=2,
+                numchild=generals,
             )
         )
         for g in range(generals):
@@ -64,7 +78,10 @@ def build(universities, generals, branches, on):
                 )
     Organization.objects.bulk_create(orgs, batch_size=2000)
     saved = list(Organization.objects.values_list("id", "org_type"))
-    plan = {"branch": ["secretary", "organization_member", "publicity_member"], "general_branch": ["secretary", "organizer"]}
+    plan = {
+        "branch": ["secretary", "organization_member", "publicity_member"],
+        "general_branch": ["secretary", "organizer"],
+    }
     plan["department"] = ["staff", "staff"]
     people, posts = [], []
     for org_id, org_type in saved:
@@ -153,7 +170,11 @@ def run(args):
         cursor.execute(REFERENCE_SQL, [on, on])
         reference_rows = len(cursor.fetchall())
     results = []
-    for label, day in (("first run", on), ("second run, same day", on), ("next day", on + dt.timedelta(days=1))):
+    for label, day in (
+        ("first run", on),
+        ("second run, same day", on),
+        ("next day", on + dt.timedelta(days=1)),
+    ):
         with CaptureQueriesContext(connection) as queries, Timer() as timer:
             result = run_daily_pass(day)
         results.append(
