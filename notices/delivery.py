@@ -9,12 +9,14 @@ import logging
 import os
 import urllib.request
 from collections import defaultdict
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
+from members.models import Person
 from notices.choices import Channel, DeliveryStatus, MessageKind, RobotFlavor
 from notices.models import ChannelPreference, Delivery, Message, RobotWebhook
 
@@ -34,38 +36,45 @@ def absolute(url):
 
 
 # --- digest ----------------------------------------------------------------------------
+DIGEST_FIELDS = ("recipient_id", "recipient__name", "recipient__email", "title", "due", "url", "digested_at")
+
+
 def digest_groups(on):
-    """{person: [messages]} for everyone with a reminder not yet in a digest: all their open reminders (1 query)."""
+    """{(person id, name, e-mail): [rows]} for everyone who wants a digest e-mail and has a reminder not yet
+    in one: all their open reminders, soonest due first (1 query; people without e-mail are skipped here)."""
     pending = Message.objects.filter(
         recipient=OuterRef("recipient"),
         kind=MessageKind.REMINDER,
         withdrawn_at__isnull=True,
         digested_at__isnull=True,
     )
-    wants = ChannelPreference.objects.filter(person=OuterRef("recipient")).values("email_digest")[:1]
+    opted_out = ChannelPreference.objects.filter(person=OuterRef("recipient"), email_digest=False)
     rows = (
         Message.objects.filter(kind=MessageKind.REMINDER, withdrawn_at__isnull=True)
         .filter(Exists(pending))
-        .annotate(wants_digest=Subquery(wants))
-        .select_related("organization", "recipient")
+        .exclude(Exists(opted_out))
+        .exclude(Q(recipient__email="") | Q(recipient__email__isnull=True))
         .order_by("recipient_id", "due", "id")
+        .values(*DIGEST_FIELDS, org_name=F("organization__name"))
     )
     groups = defaultdict(list)
-    for message in rows:
-        groups[message.recipient].append(message)
+    for row in rows:
+        groups[(row["recipient_id"], row["recipient__name"], row["recipient__email"])].append(
+            SimpleNamespace(**row)
+        )
     return groups
 
 
-def digest_text(person, messages, on):
+def digest_text(name, messages, on):
     """Subject and body of one person's digest: everything open, new ones marked, soonest due first."""
     new = sum(1 for m in messages if m.digested_at is None)
     subject = f"【党建工作提醒】{on:%Y-%m-%d}：您有 {len(messages)} 项待办（新增 {new} 项）"
-    lines = [f"{person.name}，您好：", "", f"截至 {on:%Y年%m月%d日}，需要您办理的事项如下：", ""]
+    lines = [f"{name}，您好：", "", f"截至 {on:%Y年%m月%d日}，需要您办理的事项如下：", ""]
     for n, m in enumerate(messages, 1):
         flag = "【新】" if m.digested_at is None else ""
         overdue = "（已逾期）" if m.due and m.due < on else ""
         due = f"，截止 {m.due:%Y-%m-%d}{overdue}" if m.due else ""
-        lines.append(f"{n}. {flag}{m.title}（{m.organization.name}{due}）")
+        lines.append(f"{n}. {flag}{m.title}（{m.org_name}{due}）")
         if m.url:
             lines.append(f"   办理：{absolute(m.url)}")
     lines += ["", f"全部待办：{site_url()}/notices/todo/", "本邮件每天最多一封；可在“提醒方式”中关闭。"]
@@ -73,10 +82,8 @@ def digest_text(person, messages, on):
 
 
 def send_digests(on, result=None):
-    """One digest per person per day (claim → send → mark), then mark the included reminders digested."""
+    """One digest e-mail per person per day (claim → send → mark), then mark the open reminders digested."""
     groups = digest_groups(on)
-    if not groups:
-        return []
     done = dict(
         Delivery.objects.filter(channel=Channel.EMAIL, on=on, key__startswith=f"digest:{on}:").values_list(
             "key", "status"
@@ -84,22 +91,20 @@ def send_digests(on, result=None):
     )
     sent, failed = [], []
     connection = None
-    for person, messages in groups.items():
-        wants_mail = messages[0].wants_digest is not False and bool(person.email)
-        key = f"digest:{on}:{person.pk}"
-        line = (person.name, person.email if wants_mail else "", len(messages))
+    for (person_id, name, email), messages in groups.items():
+        key = f"digest:{on}:{person_id}"
+        line = (name, email, len(messages))
         sent.append(line)
         if result is not None:
             result.digests.append(line)
-        if result is not None and result.dry_run:
+        if (result is not None and result.dry_run) or done.get(key) == DeliveryStatus.SENT:
             continue
-        if wants_mail and done.get(key) != DeliveryStatus.SENT:
-            connection = connection or get_connection()
-            if not _send_claimed(key, on, person, messages, connection):
-                failed.append(person.pk)
+        connection = connection or get_connection()
+        if not _send_claimed(key, on, (person_id, name, email), messages, connection):
+            failed.append(person_id)
     if result is None or not result.dry_run:
-        # the inbox already holds them; after a crash the sent Delivery rows stop a second e-mail
-        # a failed e-mail stays pending and is retried by the next run
+        # the inbox already holds them (and people without e-mail are done); a failed e-mail is retried
+        # by the next run, and after a crash the sent Delivery rows stop a second e-mail
         Message.objects.filter(
             kind=MessageKind.REMINDER, withdrawn_at__isnull=True, digested_at__isnull=True
         ).exclude(recipient_id__in=failed).update(digested_at=timezone.now())
@@ -107,21 +112,22 @@ def send_digests(on, result=None):
 
 
 def _send_claimed(key, on, person, messages, connection):
+    person_id, name, email = person
     delivery, _ = Delivery.objects.get_or_create(
         key=key,
         defaults={
             "channel": Channel.EMAIL,
             "on": on,
-            "person": person,
-            "organization_id": person.organization_id,
+            "person_id": person_id,
+            "organization_id": Person.objects.filter(pk=person_id).values("organization_id")[:1],
             "item_count": len(messages),
         },
     )
-    subject, body = digest_text(person, messages, on)
+    subject, body = digest_text(name, messages, on)
     try:
-        EmailMessage(subject, body, to=[person.email], connection=connection).send()
+        EmailMessage(subject, body, to=[email], connection=connection).send()
     except Exception as exc:  # noqa: BLE001 — a bad address must not stop everyone else's digest
-        log.warning("digest to %s failed: %s", person.email, exc)
+        log.warning("digest to %s failed: %s", email, exc)
         Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.FAILED, error=str(exc)[:2000])
         return False
     Delivery.objects.filter(pk=delivery.pk).update(

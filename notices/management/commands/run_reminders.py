@@ -27,8 +27,7 @@ class Command(BaseCommand):
         for person_id, title in result.withdrawn:
             self.stdout.write(f"  {verb}撤回（已办结）→ 人员#{person_id}：{title}")
         for name, address, count in result.digests:
-            channel = f"邮件 {address}" if address else "仅站内信"
-            self.stdout.write(f"  {verb}发送摘要 → {name}（{channel}）：{count} 项")
+            self.stdout.write(f"  {verb}发送摘要邮件 → {name}（{address}）：{count} 项")
         for name, count, ok in result.robots:
             self.stdout.write(f"  {verb}推送群机器人 → {name}：{count} 项{'' if ok else '（失败）'}")
         self.stdout.write(self.style.SUCCESS(result.summary()))
