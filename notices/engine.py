@@ -8,6 +8,7 @@ half-way — sends nothing twice and finishes what the first one left.
 """
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -19,6 +20,7 @@ from notices.models import Message
 from notices.recipients import RecipientResolver
 
 BATCH = 2000
+log = logging.getLogger(__name__)
 
 
 def dedup_key(item, person_id) -> str:
@@ -38,13 +40,15 @@ class PassResult:
     withdrawn: list = field(default_factory=list)  # (person_id, title)
     digests: list = field(default_factory=list)  # (person name, address or "", item count)
     robots: list = field(default_factory=list)  # (robot name, item count, ok)
+    failed_rules: list = field(default_factory=list)  # (rule id, error)
 
     def summary(self):
         mode = "（演练，未写入、未发送）" if self.dry_run else ""
         return (
             f"{self.on} 提醒日检{mode}：到期事项 {self.items} 项，提醒 {self.targets} 人次；"
             f"新增 {len(self.created)}，恢复 {self.reactivated}，更新 {self.updated}，撤回 {len(self.withdrawn)}；"
-            f"摘要 {len(self.digests)} 份，群机器人 {len(self.robots)} 条"
+            f"摘要邮件 {len(self.digests)} 份，群机器人 {len(self.robots)} 条"
+            + (f"；出错规则：{'、'.join(r for r, _ in self.failed_rules)}" if self.failed_rules else "")
         )
 
 
@@ -54,11 +58,22 @@ def chunks(seq, size=BATCH):
         yield seq[i : i + size]
 
 
-def collect(on, rule_ids=None):
-    """Every due item with its recipients: {dedup_key: (item, person_id)}, plus the rule ids evaluated."""
+def collect(on, rule_ids=None, failed=None):
+    """Every due item with its recipients: {dedup_key: (item, person_id)}, plus the rule ids evaluated.
+
+    A rule that raises is logged and left out: its open reminders stay as they are (not withdrawn).
+    """
     contract.discover()
-    rules = sorted(r for r in contract.RULES if rule_ids is None or r in rule_ids)
-    items = contract.due_items(on, rules)
+    rules, items = [], []
+    for rule_id in sorted(r for r in contract.RULES if rule_ids is None or r in rule_ids):
+        try:
+            items.extend(contract.due_items(on, [rule_id]))
+        except Exception as exc:  # noqa: BLE001 — one broken rule must not silence every other module
+            log.exception("reminder rule %s failed", rule_id)
+            if failed is not None:
+                failed.append((rule_id, str(exc)))
+            continue
+        rules.append(rule_id)
     resolver = RecipientResolver(on)
     targets = {}
     for item in items:
@@ -135,7 +150,7 @@ def run_daily_pass(on=None, *, dry_run=False, rule_ids=None, deliver=True) -> Pa
 
     on = on or timezone.localdate()
     result = PassResult(on=on, dry_run=dry_run)
-    rules, items, targets = collect(on, rule_ids)
+    rules, items, targets = collect(on, rule_ids, result.failed_rules)
     result.items, result.targets = len(items), len(targets)
     sync_inbox(on, rules, targets, result)
     if deliver:

@@ -265,3 +265,24 @@ def test_huey_task_runs_inline_in_tests(world, rules):
     summary = daily_pass_task(FIRST_DAY.isoformat())()  # immediate mode: the result is ready
     assert "新增 1" in summary
     assert Message.objects.count() == 1
+
+
+def test_a_broken_rule_neither_stops_the_others_nor_withdraws_its_reminders(world, rules):
+    register_term_rule()
+    set_term_end(world.a1, EXPIRY)
+    state = {"broken": False}
+
+    @contract.reminder_rule("T-FLAKY", label="会出错的规则", module="plans")
+    def flaky(on):
+        if state["broken"]:
+            raise RuntimeError("数据库字段缺失")
+        yield contract.DueItem(
+            rule="T-FLAKY", organization_id=world.a1.pk, key="p:1", title="督办", due=EXPIRY
+        )
+
+    run_daily_pass(FIRST_DAY)
+    assert len(inbox(world.people["secretary_a1"])) == 2
+    state["broken"] = True
+    result = run_daily_pass(FIRST_DAY + dt.timedelta(days=1))
+    assert [r for r, _ in result.failed_rules] == ["T-FLAKY"] and "T-FLAKY" in result.summary()
+    assert result.withdrawn == [] and len(inbox(world.people["secretary_a1"])) == 2
