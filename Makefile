@@ -18,11 +18,14 @@ $(STAMP): pyproject.toml
 var:
 	mkdir -p var
 
-## run: install, migrate the SQLite database under var/, load the demo school, serve on :8000
+## run: install, migrate the SQLite database under var/, load the demo school, serve on :8000 (+ huey consumer)
 run: $(STAMP) var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py demo_logins
+	@# the huey consumer (queued jobs, the daily reminder pass) runs beside the server and stops with it
+	$(BIN)/python manage.py run_huey & HUEY_PID=$$!; \
+	trap 'kill $$HUEY_PID 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole suite on SQLite (browser tests included), then on PostgreSQL when one answers

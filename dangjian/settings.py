@@ -230,3 +230,19 @@ LOGGING = {
 
 # Who may see full ID numbers (rights from roles.py); everyone else sees them masked.
 SCOPE_RESOLVER = "accounts.roles.scope_for"
+
+# Background jobs (huey): SqliteHuey in a file under var/ by default, RedisHuey when REDIS_URL is set;
+# jobs run inline under pytest or with HUEY_IMMEDIATE=1. `python manage.py run_huey` is the consumer.
+import sys as _sys  # noqa: E402
+
+INSTALLED_APPS += ["huey.contrib.djhuey"]
+HUEY = {
+    "name": "dangjian",
+    "huey_class": "huey.RedisHuey" if REDIS_URL else "huey.SqliteHuey",
+    "immediate": "pytest" in _sys.modules or env_bool("HUEY_IMMEDIATE", False),
+    "utc": True,
+    "consumer": {"workers": int(env("HUEY_WORKERS", "2")), "worker_type": "thread"},
+    **({"url": REDIS_URL} if REDIS_URL else {"filename": str(VAR_DIR / "huey.sqlite3")}),
+}
+# The daily reminder pass runs at this local hour (TIME_ZONE).
+REMINDER_HOUR = int(env("REMINDER_HOUR", "7"))
