@@ -172,6 +172,8 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Absolute links in e-mails and robot messages.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "党建工作管理平台 <noreply@localhost>")
 
 SESSION_COOKIE_HTTPONLY = True
@@ -217,7 +219,7 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "core.event",
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("created", "updated", "last_login")
-AUDITLOG_MASK_TRACKING_FIELDS = ("password", "id_number_cipher", "id_number_hash")
+AUDITLOG_MASK_TRACKING_FIELDS = ("password", "id_number_cipher", "id_number_hash", "webhook_url")
 AUDITLOG_MASK_CALLABLE = "core.audit.mask_value"
 AUDITLOG_STORE_JSON_CHANGES = True
 
