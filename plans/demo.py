@@ -158,7 +158,7 @@ def _progress(plan, today, rng):
 
 def _meetings_and_letters(zzb, today, rng):
     """Quarterly 例会 of the general-branch secretaries and this year's 责任书 for most general branches."""
-    root = zzb.get_parent()
+    root = Organization.objects.get_parent(zzb)
     for months_ago in (9, 6, 3):
         held = today - dt.timedelta(days=30 * months_ago)
         services.save_related(

@@ -297,7 +297,7 @@ class ResponsibilityLetter(OrgOwnedModel):
 
     def clean(self):
         if self.organization_id and self.superior_id:
-            if self.organization.get_parent() != self.superior:
+            if type(self.organization).objects.get_parent(self.organization) != self.superior:
                 raise ValidationError({"superior": "责任书须与直接上级党组织签订（层层签订）。"})
         if self.signed_on and self.signed_on > timezone.localdate():
             raise ValidationError({"signed_on": "签订日期不能晚于今天。"})

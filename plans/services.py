@@ -293,7 +293,7 @@ def save_related(obj, user):
 def save_letter(letter, user):
     """A 责任书 is signed with the level directly above (school → 党总支 → 党支部)."""
     if letter.organization_id and not letter.superior_id:
-        letter.superior = letter.organization.get_parent()
+        letter.superior = type(letter.organization).objects.get_parent(letter.organization)
         if letter.superior is None:
             raise ValidationError({"organization": "校党委没有上级党组织，无需签订。"})
     return save_object(letter, user, action="change" if letter.pk else "add")
