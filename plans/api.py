@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from core.api import RestrictedViewSet, ScopedRelatedField
+from members.models import Person
 from orgs.models import Organization
 from plans import services
 from plans.filtersets import AssignmentFilterSet, PlanFilterSet, TaskFilterSet
@@ -111,7 +112,8 @@ class TaskViewSet(ServiceViewSet):
 
 class AssignmentSerializer(serializers.ModelSerializer):
     organization = ScopedRelatedField(queryset=Organization.objects.all())
-    task = serializers.PrimaryKeyRelatedField(queryset=Task.objects.all())
+    task = ScopedRelatedField(queryset=Task.objects.all())
+    owner = ScopedRelatedField(queryset=Person.objects.all(), required=False, allow_null=True)
     organization_name = serializers.CharField(source="organization.name", read_only=True)
     task_title = serializers.CharField(source="task.title", read_only=True)
 

@@ -191,7 +191,7 @@ class ResponsibilityLetterForm(ScopedModelForm):
 
     class Meta:
         model = ResponsibilityLetter
-        fields = ["organization", "year", "title", "signer", "superior_signer", "signed_on", "scan"]
+        fields = ["organization", "year", "signer", "superior_signer", "signed_on", "scan"]
         widgets = {"signed_on": DATE}
 
 

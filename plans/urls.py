@@ -42,7 +42,8 @@ urlpatterns = [
         v.AssignmentChangelogView,
     ),
     *crud("subtasks", "subtask", edit=v.SubTaskEditView, delete=v.SubTaskDeleteView),
-    *crud("reports", "progressreport", edit=v.ProgressReportEditView),
+    # reports are records: submitted once, then reviewed — no edit or delete page
+    path("reports/add/", v.ProgressReportEditView.as_view(), name="progressreport_add"),
     *crud(
         "meetings",
         "regularmeeting",

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -55,6 +55,7 @@ class PlanListView(generic.ObjectListView):
     filterset_class = PlanFilterSet
     table_class = PlanTable
     title = "工作计划"
+    default_ordering = ("-issued_on", "-pk")
     import_url_name = "plans:plan_import"
 
     def base_queryset(self):
@@ -167,6 +168,7 @@ class TaskListView(generic.ObjectListView):
     filterset_class = TaskFilterSet
     table_class = TaskTable
     title = "工作任务"
+    default_ordering = ("plan", "section_order", "number", "pk")
 
     def base_queryset(self):
         return self.get_queryset().select_related("plan").annotate(assignment_count=Count("assignments"))
@@ -232,6 +234,7 @@ class AssignmentListView(generic.ObjectListView):
     filterset_class = AssignmentFilterSet
     table_class = AssignmentTable
     title = "任务落实（工作清单）"
+    default_ordering = ("task__plan", "task__section_order", "task__number", "organization__path", "pk")
     actions = ("export",)
 
     def base_queryset(self):
@@ -303,11 +306,6 @@ class ProgressReportEditView(generic.ObjectEditView):
     model = ProgressReport
     form_class = forms.ProgressReportForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if "pk" in kwargs:
-            raise PermissionDenied("进展报送提交后不能修改；如需更正请重新报送。")
-        return super().dispatch(request, *args, **kwargs)
-
     def save(self, form):
         return services.submit_report(form.instance, self.request.user)
 
@@ -340,6 +338,7 @@ class RegularMeetingListView(generic.ObjectListView):
     filterset_class = RegularMeetingFilterSet
     table_class = RegularMeetingTable
     title = "书记例会"
+    default_ordering = ("-held_on", "-pk")
 
     def base_queryset(self):
         return self.get_queryset().select_related("organization")
@@ -397,6 +396,7 @@ class DutyListListView(generic.ObjectListView):
     filterset_class = DutyListFilterSet
     table_class = DutyListTable
     title = "责任清单"
+    default_ordering = ("-year", "organization__path", "kind", "pk")
 
     def base_queryset(self):
         return self.get_queryset().select_related("organization").annotate(item_count=Count("items"))
@@ -441,6 +441,7 @@ class ResponsibilityLetterListView(generic.ObjectListView):
     filterset_class = ResponsibilityLetterFilterSet
     table_class = ResponsibilityLetterTable
     title = "党风廉政建设责任书"
+    default_ordering = ("-year", "organization__path", "pk")
 
     def base_queryset(self):
         return self.get_queryset().select_related("organization", "superior")
