@@ -103,6 +103,11 @@ class AssignmentForm(ScopedModelForm):
         if self.instance.pk:
             for name in ("task", "organization", "role"):
                 self.fields[name].disabled = True
+            # the owner comes from the unit itself
+            org = self.instance.organization
+            self.fields["owner"].queryset = self.fields["owner"].queryset.filter(
+                organization__path__startswith=org.path
+            )
 
 
 class SubTaskForm(ScopedModelForm):

@@ -36,8 +36,10 @@ class TaskBreakdownImporter(Importer):
     ]
     template_columns = ["序号", "主要内容", "工作任务", "责任单位", "工作举措", "完成时限"]
 
-    def __init__(self, user=None, plan=None, plan_title="", organization=None):
+    def __init__(self, user=None, plan=None, plan_title="", organization=None, resolutions=None):
         super().__init__(user)
+        self.resolutions = resolutions or {}  # {unit name: [Organization]} picked in the preview
+        self.unresolved_names = []
         self.plan = plan  # import into an existing plan (None: a new plan from the document)
         self.plan_title = plan_title
         self.organization = organization
@@ -147,9 +149,12 @@ class TaskBreakdownImporter(Importer):
         self.warnings = []
         seen = {}
         for item in result.rows:
-            match = matcher.match(item.values["units"])
+            match = matcher.match(item.values["units"], self.resolutions)
             item.extra["units"] = match.units
             item.extra["unresolved"] = match.unresolved
+            for name in match.unresolved:
+                if name not in self.unresolved_names:
+                    self.unresolved_names.append(name)
             if match.unresolved:
                 self.warnings.append(
                     f"{item.values['section'][:12]} 第 {item.values['number']} 项：“{'、'.join(match.unresolved)}”"

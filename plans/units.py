@@ -68,11 +68,17 @@ class UnitMatcher:
             return departments[0]
         return found[0] if len(found) == 1 else None
 
-    def match(self, text: str) -> UnitMatch:
+    def match(self, text: str, resolutions=None) -> UnitMatch:
+        """``resolutions``: {name: [Organization]} the admin picked in the preview for unmatched names."""
         result = UnitMatch()
+        resolutions = resolutions or {}
         for name, role in split_units(text):
             if name == MIDDLE_LEVEL:
                 for org in self.general_branches:
+                    result.add(org, role)
+                continue
+            if resolutions.get(name):
+                for org in resolutions[name]:
                     result.add(org, role)
                 continue
             org = None if any(w in name for w in VAGUE_WORDS) else self.find(name)

@@ -120,8 +120,40 @@ class PlanImportView(generic.ImportView):
 
     def importer(self):
         return TaskBreakdownImporter(
-            user=self.request.user, plan_title=self.request.session.get("plan_title", "")
+            user=self.request.user,
+            plan_title=self.request.session.get("plan_title", ""),
+            resolutions=self.resolutions(),
         )
+
+    def unit_choices(self):
+        from orgs.models import Organization
+
+        return (
+            Organization.objects.restrict(self.request.user)
+            .active()
+            .exclude(org_type="group")
+            .only("id", "name")
+        )
+
+    def resolutions(self):
+        """Units the admin picked in the preview for names that matched no organization (unit::<name> fields)."""
+        picked = {
+            key.split("::", 1)[1]: self.request.POST.getlist(key)
+            for key in self.request.POST
+            if key.startswith("unit::")
+        }
+        if not picked:
+            return {}
+        wanted = {int(pk) for pks in picked.values() for pk in pks if pk.isdigit()}
+        orgs = {o.pk: o for o in self.unit_choices().filter(pk__in=wanted)}
+        return {
+            name: [orgs[int(pk)] for pk in pks if pk.isdigit() and int(pk) in orgs]
+            for name, pks in picked.items()
+        }
+
+    def render_preview(self, request, context, status=200):
+        context["unit_choices"] = list(self.unit_choices()) if context.get("result") else []
+        return render(request, self.template_name, context, status=status)
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("template"):
@@ -159,7 +191,7 @@ class PlanImportView(generic.ImportView):
             return render(request, self.template_name, context, status=400)
         request.session["import_token"] = token
         context.update({"result": result, "token": token if result.ok else ""})
-        return render(request, self.template_name, context)
+        return self.render_preview(request, context)
 
 
 # 任务 -------------------------------------------------------------------------------

@@ -171,10 +171,20 @@ def test_import_view_preview_then_commit(departments, tmp_path):
     body = response.content.decode()
     assert response.status_code == 200 and "全部通过检查" in body and "相关部门" in body
     assert nothing_written()
+    assert 'name="unit::相关部门"' in body  # the admin resolves the vague unit right in the preview
     token = client.session["import_token"]
-    response = client.post("/plans/plans/import/", {"token": token})
+    response = client.post(
+        "/plans/plans/import/", {"token": token, "unit::相关部门": [departments.xcb_dept.pk]}
+    )
     assert response.status_code == 302
     assert Task.objects.count() == 30 and Plan.objects.get().organization == departments.zzb_dept
+    task = Task.objects.get(section__startswith="二", number=1)
+    assert task.unresolved_units == ""
+    assert dict(task.assignments.values_list("organization__code", "role")) == {
+        "ZZB": "lead",
+        "DX": "co",
+        "XCB": "lead",
+    }
 
 
 def test_import_view_rejects_random_bytes_with_message(world):
