@@ -50,6 +50,8 @@ class TaskBreakdownImporter(Importer):
     def read(self, path_or_file) -> ImportResult:
         data = _read_bytes(path_or_file)
         kind = sniff(data)
+        # the original file is attached to the new plan (报送原件)
+        self.source = (data, kind) if kind else None
         if kind == "docx":
             tables, self.meta = _docx_tables(data)
         elif kind == "xlsx":
@@ -180,6 +182,11 @@ class TaskBreakdownImporter(Importer):
                 issued_on=self.meta.get("issued_on"),
             )
             services.save_plan(plan, self.user, action="add")
+            if self.source:
+                from django.core.files.base import ContentFile
+
+                content, kind = self.source
+                plan.document.save(f"{plan.title[:40]}.{kind}", ContentFile(content), save=True)
             self.plan = plan
         written = 0
         for item in result.rows:

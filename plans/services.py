@@ -104,7 +104,7 @@ def submit_report(report, user, *, on=None):
         ensure_in_scope(assignment, user, "change")
         if assignment.status == AssignmentStatus.DONE:
             raise ValidationError("该任务已办结，无需再报送进展。")
-        report.pk = None
+        report.pk = None  # a report is never edited: each submission is a new record
         report.status = ReportStatus.SUBMITTED
         report.reported_on = report.reported_on or on
         if assignment.task.ongoing and not report.period:

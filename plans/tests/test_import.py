@@ -44,6 +44,7 @@ def test_fixture_commit_writes_plan_tasks_and_fans_out(departments):
     assert plan.doc_number == "组函字〔2023〕29号"
     assert plan.title == "高校院（系）党组织书记政治能力提升计划"
     assert plan.organization == world.zzb_dept  # issuer …组织部 → the 组织部 department
+    assert plan.document.name.endswith(".docx") and plan.document.size == FIXTURE_DOCX.stat().st_size
     assert Task.objects.filter(ongoing=True).count() == sum(r["deadline"] == "长期坚持" for r in EXPECTED)
     # 一.2 "中层党组织" → one assignment per general branch (A and B), nothing else
     task = Task.objects.get(section__startswith="一", number=2)
