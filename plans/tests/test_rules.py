@@ -201,3 +201,14 @@ def test_letter_signed_with_the_level_above(world):
     )
     with pytest.raises(ValidationError, match="直接上级"):
         services.save_letter(wrong, None)
+
+
+def test_sweep_command(world, capsys):
+    from django.core.management import call_command
+
+    make_task(world, units=[("a", "lead")], deadline="2023年9月")
+    call_command("sweep_overdue_assignments", "--on", "2023-09-30")
+    assert "状态变化 0 条" in capsys.readouterr().out
+    call_command("sweep_overdue_assignments", "--on", "2023-10-01")
+    assert "状态变化 1 条" in capsys.readouterr().out
+    assert Assignment.objects.get().status == AssignmentStatus.OVERDUE
