@@ -157,3 +157,37 @@ def test_review_through_the_page(world):
     assert assignment.status == "done"
     page = world.client("secretary_a").get(assignment.get_absolute_url()).content.decode()
     assert "已通过" in page and "同意" in page
+
+
+def test_action_pages_out_of_scope_are_404_without_role_403(world):
+    plan_b = make_plan(world, "b")
+    task_b = make_task(world, plan=plan_b, units=[("b1", "lead")])
+    report_b = services.submit_report(
+        ProgressReport(assignment=task_b.assignments.get(), text="x"), None, on=D(2023, 8, 1)
+    )
+    client = world.client("secretary_a")
+    assert (
+        client.post(
+            f"/plans/tasks/{task_b.pk}/resolve-units/", {"units": [world.a.pk], "role": "lead"}
+        ).status_code
+        == 404
+    )
+    assert client.post(f"/plans/reports/{report_b.pk}/review/", {"decision": "accepted"}).status_code == 404
+    report_b.refresh_from_db()
+    assert report_b.status == "submitted" and task_b.assignments.count() == 1
+    nobody = world.client("nobody")
+    assert nobody.post(f"/plans/reports/{report_b.pk}/review/", {"decision": "accepted"}).status_code == 403
+    assert nobody.get("/plans/letters/coverage/").status_code == 403
+
+
+def test_resolve_units_after_import(world):
+    task = make_task(world, units=[("zzb_dept", "lead")])
+    task.unresolved_units = "相关部门"
+    task.save()
+    response = world.client("zzb").post(
+        f"/plans/tasks/{task.pk}/resolve-units/", {"units": [world.xcb_dept.pk], "role": "co"}
+    )
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert task.unresolved_units == ""
+    assert dict(task.assignments.values_list("organization__code", "role")) == {"ZZB": "lead", "XCB": "co"}
