@@ -62,7 +62,9 @@ class AssignmentFilterSet(OrgFilterMixin, BaseFilterSet):
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
         if request is not None:
-            self.filters["plan"].queryset = Plan.objects.all().only("id", "title")
+            # the plans of the assignments the user sees (school plans show up for the units working on them)
+            mine = Assignment.objects.restrict(request.user).values("task__plan_id")
+            self.filters["plan"].queryset = Plan.objects.filter(pk__in=mine).only("id", "title")
 
 
 class RegularMeetingFilterSet(BaseFilterSet):

@@ -134,6 +134,21 @@ class ProgressReportForm(ScopedModelForm):
         ]
         widgets = {"reported_on": DATE}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        assignment = self._assignment()
+        if assignment is not None and assignment.task.ongoing:
+            self.fields["period"] = forms.ChoiceField(
+                label="报送周期", required=False, choices=period_choices(assignment), widget=forms.Select
+            )
+            self.fields["period"].widget.attrs["class"] = "form-select"
+
+    def _assignment(self):
+        pk = self.data.get("assignment") or self.initial.get("assignment")
+        if not str(pk or "").isdigit():
+            return None
+        return self.fields["assignment"].queryset.select_related("task").filter(pk=pk).first()
+
     def clean(self):
         data = super().clean()
         assignment = data.get("assignment")
@@ -143,6 +158,23 @@ class ProgressReportForm(ScopedModelForm):
         if not (data.get("text") or data.get("milestone")):
             self.add_error("text", "请填写进展情况。")
         return data
+
+
+def period_choices(assignment, on=None):
+    """PLAN-CYCLE: the cycles not yet accepted (missed ones first), then the current one."""
+    from django.utils import timezone
+
+    from plans.rules import missed_periods
+    from plans.services import accepted_periods
+
+    on = on or timezone.localdate()
+    task = assignment.task
+    accepted = accepted_periods([assignment.pk]).get(assignment.pk, set())
+    current = period_of(on, task.cycle)
+    missed = missed_periods(assignment.start, on, task.cycle, accepted)
+    choices = [("", f"本周期（{current.label}）")]
+    choices += [(p.key, f"{p.label}（补报）") for p in missed]
+    return choices
 
 
 class ReviewForm(PlainForm):

@@ -212,3 +212,14 @@ def test_sweep_command(world, capsys):
     call_command("sweep_overdue_assignments", "--on", "2023-10-01")
     assert "状态变化 1 条" in capsys.readouterr().out
     assert Assignment.objects.get().status == AssignmentStatus.OVERDUE
+
+
+def test_report_form_offers_missed_cycles_for_catch_up(world):
+    from plans.forms import ProgressReportForm, period_choices
+
+    task = make_task(world, units=[("a", "lead")], deadline="长期坚持", on=D(2023, 7, 10))
+    a = task.assignments.get()
+    keys = [key for key, _ in period_choices(a, on=D(2024, 1, 5))]
+    assert keys == ["", "2023Q3", "2023Q4"]
+    form = ProgressReportForm(initial={"assignment": a.pk}, user=world.users["secretary_a"])
+    assert form.fields["period"].choices[0][0] == ""
