@@ -216,7 +216,10 @@ def sweep_overdue(on: dt.date | None = None, user=None) -> int:
                 assignment.status = AssignmentStatus.OVERDUE
                 assignment.save(update_fields=["status", "updated"])
                 log_event(
-                    assignment, "逾期", user, overdue_reason(assignment, on, accepted.get(assignment.pk))
+                    assignment,
+                    "逾期",
+                    user,
+                    overdue_reason(assignment, on, accepted.get(assignment.pk, set())),
                 )
                 changed += 1
             elif not overdue and assignment.status == AssignmentStatus.OVERDUE:
@@ -242,7 +245,9 @@ def overdue_reason(assignment, on, accepted_keys=None) -> str:
     """Why an assignment is overdue, in words (which rule, which date)."""
     task = assignment.task
     if task.ongoing:
-        missed = missed_periods(assignment.start, on, task.cycle, accepted_keys or set())
+        if accepted_keys is None:
+            accepted_keys = _accepted_keys(assignment)
+        missed = missed_periods(assignment.start, on, task.cycle, accepted_keys)
         return "PLAN-CYCLE：" + "、".join(p.label for p in missed) + " 没有通过审核的进展报送"
     return f"PLAN-OVERDUE：完成期限 {task.due_date:%Y-%m-%d} 已过，尚未办结"
 

@@ -131,6 +131,8 @@ def test_sweep_marks_missed_cycle_overdue_and_clears_it_after_accepted_catch_up(
     assert a.status == AssignmentStatus.IN_PROGRESS
     assert services.sweep_overdue(D(2023, 12, 31)) == 0
     assert services.sweep_overdue(D(2024, 1, 1)) == 1
+    a.refresh_from_db()
+    assert services.overdue_reason(a, D(2024, 1, 1)) == "PLAN-CYCLE：2023年第4季度 没有通过审核的进展报送"
 
 
 def test_due_list_and_reminder_rule(world):
