@@ -130,7 +130,11 @@ class DuesReduction(OrgOwnedModel):
     reason = models.TextField("原因")
     decided_on = models.DateField("支部研究决定日期")
     status = models.CharField(
-        "审批状态", max_length=10, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING, editable=False
+        "审批状态",
+        max_length=10,
+        choices=ApprovalStatus.choices,
+        default=ApprovalStatus.PENDING,
+        editable=False,
     )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -178,7 +182,9 @@ class LapseCase(OrgOwnedModel):
     status = models.CharField(
         "状态", max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN, editable=False
     )
-    outcome = models.CharField("处理结果", max_length=10, choices=CaseOutcome.choices, blank=True, editable=False)
+    outcome = models.CharField(
+        "处理结果", max_length=10, choices=CaseOutcome.choices, blank=True, editable=False
+    )
     closed_on = models.DateField("办结日期", null=True, blank=True, editable=False)
     note = models.TextField("处理情况", blank=True)
 
@@ -219,9 +225,7 @@ class DuesHandover(OrgOwnedModel):
         related_name="+",
         verbose_name="确认人",
     )
-    received_amount = models.DecimalField(
-        "上级实收（元）", null=True, blank=True, editable=False, **MONEY
-    )
+    received_amount = models.DecimalField("上级实收（元）", null=True, blank=True, editable=False, **MONEY)
     note = models.CharField("说明", max_length=200, blank=True)
 
     clean_month = _first_of_month("month")

@@ -58,7 +58,9 @@ def covers_org(user, org, action="change") -> bool:
     if scope.is_superuser:
         return True
     for grant in scope._grants("dues", action):
-        if grant.person_id is None and (grant.paths is None or any(org.path.startswith(p) for p in grant.paths)):
+        if grant.person_id is None and (
+            grant.paths is None or any(org.path.startswith(p) for p in grant.paths)
+        ):
             return True
     return False
 
@@ -451,7 +453,11 @@ def confirm_handover(handover: DuesHandover, user, *, received_amount, on=None):
         handover.received_amount = rules.money(received_amount)
         handover.save()
         log_event(
-            handover, "确认收到上缴党费", user, f"实收 {handover.received_amount} 元", diff=str(handover.received_difference)
+            handover,
+            "确认收到上缴党费",
+            user,
+            f"实收 {handover.received_amount} 元",
+            diff=str(handover.received_difference),
         )
     return handover
 
