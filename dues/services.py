@@ -21,6 +21,7 @@ from dues.models import DuesAnnualNotice, DuesBase, DuesHandover, DuesPayment, D
 from members.choices import PARTY_MEMBER_STATUSES, PersonCategory
 from members.models import Person
 from orgs.choices import BRANCH_TYPES, OrgType
+from orgs.models import Organization
 
 ZERO = Decimal("0.00")
 
@@ -69,8 +70,8 @@ def higher_org(org):
     """The organization that approves for ``org``: the parent of the branch (a group's branch counts)."""
     node = org
     if node.org_type == OrgType.GROUP:
-        node = node.get_parent()
-    return node.get_parent() if node.depth > 1 else None
+        node = Organization.objects.get_parent(node)
+    return Organization.objects.get_parent(node) if node.depth > 1 else None
 
 
 # --- the state every query needs, in a constant number of SQL queries ------------
@@ -403,6 +404,7 @@ def submit_handover(handover: DuesHandover, user, *, on=None):
             raise ValidationError({"organization": "校党委为最高一级，无需上缴。"})
         if org.org_type not in (*BRANCH_TYPES, OrgType.GENERAL_BRANCH):
             raise ValidationError({"organization": "只有党支部和党总支逐级上缴党费。"})
+        handover.submitted_on = on
         handover.full_clean(exclude=["organization"] if handover.pk else None)
         if handover.pk:
             current = DuesHandover.objects.select_for_update().get(pk=handover.pk)
@@ -437,7 +439,7 @@ def _decide_handover(handover, user, on):
     handover = DuesHandover.objects.select_for_update().get(pk=handover.pk)
     if handover.status != HandoverStatus.SUBMITTED:
         raise ValidationError("该上缴记录不在待确认状态。")
-    higher = handover.organization.get_parent()
+    higher = Organization.objects.get_parent(handover.organization)
     if not covers_org(user, higher):
         raise ValidationError("须由上一级党组织确认。")
     return handover

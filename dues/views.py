@@ -29,6 +29,7 @@ from dues.tables import (
     DuesReductionTable,
     LapseCaseTable,
 )
+from orgs.models import Organization
 
 
 class DetailView(generic.ObjectView):
@@ -398,7 +399,7 @@ class DuesHandoverView(DetailView):
         if obj.status == HandoverStatus.RETURNED and self.can_change(obj):
             out.append(("修改后重新上缴", f"{obj.get_absolute_url()}edit/", "get"))
         if obj.status == HandoverStatus.SUBMITTED and services.covers_org(
-            self.request.user, obj.organization.get_parent()
+            self.request.user, Organization.objects.get_parent(obj.organization)
         ):
             out += [
                 ("确认收到", f"{obj.get_absolute_url()}confirm/", "get"),
