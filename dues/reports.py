@@ -13,7 +13,7 @@ from dues import months, rules, services
 from dues.models import DuesBase, DuesPayment, DuesReduction, LapseCase
 from orgs.choices import BRANCH_TYPES, OrgType
 
-LEDGER_ORG_TYPES = (*BRANCH_TYPES, OrgType.GENERAL_BRANCH, OrgType.COMMITTEE)
+LEDGER_ORG_TYPES = (*BRANCH_TYPES, OrgType.GENERAL_BRANCH)  # the school's figures are in the summary
 SUMMARY_ORG_TYPES = (*BRANCH_TYPES, OrgType.GENERAL_BRANCH)
 ZERO = Decimal("0.00")
 STEP = 4  # treebeard's path step length
@@ -60,7 +60,7 @@ def ledger_totals(rows):
 
 
 def _cell_text(cell):
-    month, due, state, pay = cell
+    month, due, state, pay, _ = cell
     if state == services.NONE:
         return ""
     label = services.STATE_LABELS[state]
@@ -230,7 +230,7 @@ def summary(orgs, people, year, on=None):
     for item in received:
         path = item["organization__path"]
         for i in range(STEP, len(path) + 1, STEP):
-            buckets[path[:i]]["received"] += item["total"]
+            buckets[path[:i]]["received"] += rules.money(item["total"])
     table = []
     for org in orgs:
         b = buckets[org.path]

@@ -55,6 +55,8 @@ def dues_start(joined_on: dt.date | None, first_base_year: int | None) -> dt.dat
 
 def covers_org(user, org, action="change") -> bool:
     """Whether ``user`` holds a dues right over ``org`` itself (not merely over a subtree below it)."""
+    if user is None:  # system jobs and management commands act for the whole school
+        return True
     scope = get_scope(user)
     if scope.is_superuser:
         return True
@@ -392,7 +394,7 @@ def received_in(org, first: dt.date, last: dt.date):
     totals = DuesPayment.objects.filter(
         organization__path__startswith=org.path, paid_on__gte=first, paid_on__lte=last
     ).aggregate(amount=Sum("amount"), extra=Sum("extra_amount"))
-    return totals["amount"] or ZERO, totals["extra"] or ZERO
+    return rules.money(totals["amount"] or ZERO), rules.money(totals["extra"] or ZERO)
 
 
 def submit_handover(handover: DuesHandover, user, *, on=None):
@@ -484,7 +486,7 @@ STATE_LABELS = {PAID: "已交", WAIVED: "免交", UNPAID: "欠交", OPEN: "未�
 class LedgerRow:
     person: Person
     base: DuesBase | None
-    cells: list  # (month, due or None, state, payment or None)
+    cells: list  # (month, due or None, state, payment or None, state label)
     due_total: Decimal = ZERO
     settled_total: Decimal = ZERO
     paid_up_to: dt.date | None = None
@@ -527,7 +529,7 @@ def year_ledger(people, year: int, on: dt.date | None = None):
                 row.due_total += due
                 if cell_state in (PAID, WAIVED):
                     row.settled_total += due
-            row.cells.append((month, due, cell_state, pay))
+            row.cells.append((month, due, cell_state, pay, STATE_LABELS[cell_state]))
         rows.append(row)
     return rows
 

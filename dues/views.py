@@ -485,7 +485,7 @@ class LedgerView(generic.ScopedMixin, View):
     model = DuesHandover
 
     def get(self, request):
-        orgs = dues_scope.organizations(request.user)
+        orgs = dues_scope.organizations(request.user).filter(org_type__in=reports.LEDGER_ORG_TYPES)
         org_id = request.GET.get("org")
         org = (orgs.filter(pk=org_id).first() if org_id and org_id.isdigit() else None) or orgs.first()
         if org is None:
@@ -500,11 +500,10 @@ class LedgerView(generic.ScopedMixin, View):
             {
                 "title": f"党费台账：{org} {year} 年",
                 "org": org,
-                "orgs": orgs.filter(org_type__in=reports.LEDGER_ORG_TYPES),
+                "orgs": orgs,
                 "year": year,
                 "rows": rows,
                 "month_heads": [f"{m}月" for m in range(1, 13)],
-                "labels": services.STATE_LABELS,
                 "totals": reports.ledger_totals(rows),
             },
         )

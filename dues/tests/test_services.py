@@ -286,3 +286,25 @@ def test_transfer_letter_label(world):
     set_base(p, 2026, "4000")
     pay(p, D(2026, 1, 1), D(2026, 5, 1))
     assert services.transfer_paid_up_to_label(p) == "2026年5月"
+
+
+def test_reminders_warn_at_three_and_flag_lapse_at_six(world):
+    from dues import reminders
+
+    warned, lapsed, fine = member(world), member(world), member(world)
+    for p in (warned, lapsed, fine):
+        set_base(p, 2026, "4000")
+    pay(warned, D(2026, 1, 1), D(2026, 5, 1), paid_on=D(2026, 5, 3))  # Jun–Aug unpaid on 1 Sep: 3
+    pay(lapsed, D(2026, 1, 1), D(2026, 2, 1), paid_on=D(2026, 2, 3))  # Mar–Aug: 6
+    pay(fine, D(2026, 1, 1), D(2026, 7, 1), paid_on=D(2026, 7, 3))  # Aug: 1
+    on = D(2026, 9, 1)
+    warn = {i.person_id: i for i in reminders.arrears_warning(on)}
+    lapse = {i.person_id: i for i in reminders.lapse_case_due(on)}
+    assert set(warn) == {warned.pk} and set(lapse) == {lapsed.pk}
+    assert "连续 3 个月" in warn[warned.pk].title
+    services.open_lapse_case(lapsed, None, on=on)
+    assert not list(reminders.lapse_case_due(on))  # a case exists: no further reminder
+    h = services.submit_handover(
+        DuesHandover(organization=world.a1, month=D(2026, 8, 1), declared_amount=Decimal("0")), None, on=on
+    )
+    assert [i.key for i in reminders.handover_unconfirmed(on)] == [f"dues.handover:{h.pk}"]
