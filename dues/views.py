@@ -199,7 +199,11 @@ class DuesPaymentEditView(generic.ObjectEditView):
         initial = super().get_initial()
         initial.setdefault("paid_on", timezone.localdate())
         person = initial.get("person")
-        if person and str(person).isdigit():
+        if (
+            person
+            and str(person).isdigit()
+            and dues_scope.members(self.request.user, "add").filter(pk=person).exists()
+        ):
             state = services.DuesState.load([int(person)])
             nxt = state.next_month(int(person))
             if nxt:
@@ -521,7 +525,10 @@ class StatementView(generic.ScopedMixin, View):
         data = reports.statement(person)
         if request.GET.get("export") == "xlsx":
             return reports.statement_xlsx(person, data)
-        return render(request, "dues/statement.html", {"title": f"党费台账：{person}", **data})
+        can_record = dues_scope.members(request.user, "add").filter(pk=person.pk).exists()
+        return render(
+            request, "dues/statement.html", {"title": f"党费台账：{person}", "can_record": can_record, **data}
+        )
 
 
 class MyDuesView(View):

@@ -287,3 +287,24 @@ def test_import_bases_preview_then_all_or_nothing(world):
     assert client.post("/dues/bases/import/", {"token": token}).status_code == 302
     base = DuesBase.objects.get()
     assert (base.rate, base.monthly_amount) == (Decimal("0.02"), Decimal("200.00"))
+
+
+def test_payments_are_never_edited_and_only_the_latest_is_cancelled(world):
+    first = TestDuesPaymentViews().make(world, "a1")
+    second = pay(first.person, D(YEAR, 2, 1), D(YEAR, 2, 1), paid_on=timezone.localdate(), back_reason="补录")
+    client = world.client("secretary_a1")
+    assert client.get(f"/dues/payments/{first.pk}/edit/").status_code == 404
+    response = client.delete(f"/api/dues/payments/{first.pk}/")
+    assert response.status_code == 400 and "最近一笔" in response.content.decode()
+    assert client.post(f"/dues/payments/{second.pk}/delete/").status_code == 302
+    assert list(DuesPayment.objects.values_list("pk", flat=True)) == [first.pk]
+
+
+def test_payment_form_starts_at_the_next_unsettled_month(world):
+    p = world.people["member_a1"]
+    set_base(p, YEAR, "4000")
+    pay(p, D(YEAR, 1, 1), D(YEAR, 1, 1), paid_on=timezone.localdate(), back_reason="补录")
+    body = world.client("secretary_a1").get("/dues/payments/add/", {"person": p.pk}).content.decode()
+    assert f'value="{YEAR}-02"' in body
+    body = world.client("secretary_b1").get("/dues/payments/add/", {"person": p.pk}).content.decode()
+    assert f'value="{YEAR}-02"' not in body
