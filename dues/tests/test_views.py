@@ -308,3 +308,9 @@ def test_payment_form_starts_at_the_next_unsettled_month(world):
     assert f'value="{YEAR}-02"' in body
     body = world.client("secretary_b1").get("/dues/payments/add/", {"person": p.pk}).content.decode()
     assert f'value="{YEAR}-02"' not in body
+
+
+def test_menu_members_get_my_dues_secretaries_get_the_ledger(world):
+    member_body = world.client("member_a1").get("/").content.decode()
+    assert "我的党费" in member_body and "党费台账" not in member_body
+    assert "党费台账" in world.client("secretary_a1").get("/").content.decode()
