@@ -10,7 +10,7 @@ from django.utils import timezone
 from core.exporting import XLSX_TYPE, file_response, workbook_bytes
 from core.parsing import parse_date
 from dues import months, rules, services
-from dues.models import DuesBase, DuesPayment, DuesReduction, LapseCase
+from dues.models import DuesAnnualNotice, DuesBase, DuesPayment, DuesReduction, LapseCase
 from orgs.choices import BRANCH_TYPES, OrgType
 
 LEDGER_ORG_TYPES = (*BRANCH_TYPES, OrgType.GENERAL_BRANCH)  # the school's figures are in the summary
@@ -134,8 +134,6 @@ def statement(person, on=None):
     state = services.DuesState.load([person.pk])
     first_unpaid, unpaid = state.unpaid(person.pk, on)
     bases = list(DuesBase.objects.filter(person=person).order_by("-year"))
-    from dues.models import DuesAnnualNotice
-
     paths = [person.organization.path[:i] for i in range(STEP, len(person.organization.path) + 1, STEP)]
     return {
         "person": person,
