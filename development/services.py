@@ -104,8 +104,8 @@ def order_violation(file, step, on):
     if n == 1:
         return None if file.current_step == 0 else f"已记录递交入党申请书（{ORDER}）"
     if file.current_step < n - 1:
-        prev = file.rule_set.steps.get(number=n - 1)
-        return f"须先记录第 {n - 1} 步“{prev.name}”，才能记录第 {n} 步“{step.name}”（{ORDER}）"
+        nxt = file.rule_set.steps.get(number=file.current_step + 1)
+        return f"须先记录第 {nxt.number} 步“{nxt.name}”，才能记录第 {n} 步“{step.name}”（{ORDER}）"
     if file.current_step >= n and not step.repeatable:
         return f"第 {n} 步“{step.name}”已记录（{ORDER}）"
     if n == 24 and file.current_step >= 24:
