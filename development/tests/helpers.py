@@ -12,7 +12,10 @@ D = dt.date
 APPLIED = D(2022, 3, 1)
 
 
-def applicant(world, org_key="a1", name="申请人", born=D(2000, 1, 1)):
+BORN = D(2000, 1, 1)
+
+
+def applicant(world, org_key="a1", name="申请人", born=BORN):
     return person(name, world.orgs[org_key], PoliticalStatus.MASSES, birth_date=born)
 
 

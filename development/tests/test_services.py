@@ -7,7 +7,7 @@ from core.models import Event
 from development import services
 from development.choices import FileStatus
 from development.rules import VoteCounts
-from development.tests.helpers import APPLIED, applicant, file_at, walk
+from development.tests.helpers import APPLIED, applicant, file_at
 from members.choices import ExitType, PartyStanding, PoliticalStatus
 
 D = dt.date
@@ -34,7 +34,10 @@ def test_refusal_names_rule_and_dates_and_nothing_is_written(world):
     with pytest.raises(ValidationError) as exc:
         services.record_step(file, 7, world.users["secretary_a1"], on=D(2023, 8, 31))
     text = " ".join(exc.value.messages)
-    assert "确定发展对象须在确定为入党积极分子满一年之后（DEV-CAND-MIN）：确定积极分子 2022-09-01，最早 2023-09-01" in text
+    assert (
+        "确定发展对象须在确定为入党积极分子满一年之后（DEV-CAND-MIN）：确定积极分子 2022-09-01，最早 2023-09-01"
+        in text
+    )
     assert "DEV-PUBLIC" in text
     assert file.records.filter(step__number=7).count() == 0
 
@@ -46,7 +49,9 @@ def test_secretary_cannot_override_org_admin_can_with_reason(world):
         services.record_step(file, 3, world.users["secretary_a1"], on=early, override_reason="历史补录")
     with pytest.raises(ValidationError, match="DEV-ACT-MIN"):
         services.record_step(file, 3, world.users["zzb"], on=early)
-    record = services.record_step(file, 3, world.users["zzb"], on=early, override_reason="2015 年纸质档案补录")
+    record = services.record_step(
+        file, 3, world.users["zzb"], on=early, override_reason="2015 年纸质档案补录"
+    )
     assert record.override and "DEV-ACT-MIN" in record.violations[0]
     assert Event.objects.filter(name="越过规则记录步骤").exists()
 
@@ -54,13 +59,17 @@ def test_secretary_cannot_override_org_admin_can_with_reason(world):
 def test_steps_in_order(world):
     file = file_at(world, 2)
     with pytest.raises(ValidationError, match="须先记录第 3 步"):
-        services.record_step(file, 5, world.users["secretary_a1"], on=D(2022, 9, 6), people=[world.people["committee_a1"]])
+        services.record_step(
+            file, 5, world.users["secretary_a1"], on=D(2022, 9, 6), people=[world.people["committee_a1"]]
+        )
 
 
 def test_out_of_scope_secretary_cannot_record(world):
     file = file_at(world, 1)
     with pytest.raises(ValidationError):
-        services.record_step(file, 2, world.users["secretary_b1"], on=D(2022, 3, 10), people=[world.people["secretary_b1"]])
+        services.record_step(
+            file, 2, world.users["secretary_b1"], on=D(2022, 3, 10), people=[world.people["secretary_b1"]]
+        )
     assert file.records.count() == 1
 
 
@@ -88,12 +97,20 @@ def test_extension_once_then_conversion_dates(world):
     file = file_at(world, 22)
     user = world.users["secretary_a1"]
     vote = VoteCounts(should_attend=10, present=9, yes=8, kind="extension")
-    services.record_step(file, 23, user, on=D(2024, 11, 20), data={"outcome": "extend", "extension_months": 6}, vote=vote)
+    services.record_step(
+        file, 23, user, on=D(2024, 11, 20), data={"outcome": "extend", "extension_months": 6}, vote=vote
+    )
     services.record_step(file, 24, user, on=D(2024, 12, 1), approving_org=world.orgs["root"])
     file.refresh_from_db()
-    assert file.extension_months == 6 and file.probation_end == D(2025, 5, 20) and file.status == FileStatus.PROBATION
+    assert (
+        file.extension_months == 6
+        and file.probation_end == D(2025, 5, 20)
+        and file.status == FileStatus.PROBATION
+    )
     with pytest.raises(ValidationError, match="只能延长一次"):
-        services.record_step(file, 23, user, on=D(2025, 5, 20), data={"outcome": "extend", "extension_months": 6}, vote=vote)
+        services.record_step(
+            file, 23, user, on=D(2025, 5, 20), data={"outcome": "extend", "extension_months": 6}, vote=vote
+        )
     from development.tests.helpers import publicity
 
     publicity(file, "conversion", D(2025, 5, 6))
@@ -121,7 +138,9 @@ def test_cancellation_ends_membership(world):
 def test_general_branch_cannot_approve(world):
     file = file_at(world, 16)
     with pytest.raises(ValidationError, match="党总支不能审批"):
-        services.record_step(file, 17, world.users["secretary_a1"], on=D(2024, 1, 10), approving_org=world.orgs["a"])
+        services.record_step(
+            file, 17, world.users["secretary_a1"], on=D(2024, 1, 10), approving_org=world.orgs["a"]
+        )
 
 
 def test_publicity_counts_working_days_with_holidays_and_makeup_days(world):
