@@ -48,11 +48,14 @@ def open_file(
     if rule_set is None:
         raise ValidationError("没有启用的发展党员规则版本。")
     with transaction.atomic():
+        # created with step 1's effects already set, so the change log holds one entry for the new file
         file = DevelopmentFile.objects.create(
             person=person,
             organization=person.organization,
             rule_set=rule_set,
             youth_league_recommended=youth_league_recommended,
+            applied_on=applied_on,
+            current_step=1,
         )
         ensure_in_scope(file, user, "add")
         record_step(file, 1, user, on=applied_on, notes=notes, override_reason=override_reason, **kw)
@@ -102,7 +105,8 @@ def order_violation(file, step, on):
     if file.status in (FileStatus.CONVERTED, FileStatus.CANCELLED, FileStatus.CLOSED) and n != 25:
         return f"发展档案已{file.get_status_display()}，不能再记录步骤（{ORDER}）"
     if n == 1:
-        return None if file.current_step == 0 else f"已记录递交入党申请书（{ORDER}）"
+        recorded = file.records.filter(step__number=1).exists()
+        return f"已记录递交入党申请书（{ORDER}）" if recorded else None
     if file.current_step < n - 1:
         nxt = file.rule_set.steps.get(number=file.current_step + 1)
         return f"须先记录第 {nxt.number} 步“{nxt.name}”，才能记录第 {n} 步“{step.name}”（{ORDER}）"
@@ -181,7 +185,10 @@ def record_step(
             violations=violations,
         )
         if people:
-            record.people.set(people)
+            # through rows directly: the people are named in the file's event below, so the record's
+            # creation stays one change-log entry
+            through = StepRecord.people.through
+            through.objects.bulk_create([through(steprecord_id=record.pk, person_id=p.pk) for p in people])
         if vote is not None:
             quorum, passed = rules.vote_result(vote)
             Vote.objects.create(
@@ -201,6 +208,8 @@ def record_step(
         _apply(file, record, people, user)
         file.save()
         message = f"第 {step.number} 步 {step.name}（{on:%Y-%m-%d}）"
+        if people:
+            message += f"；{step.people_label or '相关人员'}：{'、'.join(p.name for p in people)}"
         if override:
             message += f"；越过规则：{'；'.join(violations)}；理由：{record.override_reason}"
         log_event(file, "越过规则记录步骤" if override else "记录发展步骤", user, message, step=step.number)
@@ -306,7 +315,7 @@ def submit_thought_report(report: ThoughtReport, user):
     """An activist or candidate hands in a 思想汇报 (the person themself, or their branch for them)."""
     file = report.file
     own = getattr(user, "person_id", None) == file.person_id
-    if not own and not DevelopmentFile.objects.restrict(user, "change").filter(pk=file.pk).exists():
+    if user is not None and not own and not _can_change(user, file):
         raise ValidationError("只能由本人或所在党支部提交思想汇报。")
     if file.person.political_status not in (PoliticalStatus.ACTIVIST, PoliticalStatus.CANDIDATE):
         raise ValidationError("入党积极分子和发展对象提交思想汇报（DEV-REPORT）。")
@@ -321,6 +330,10 @@ def submit_thought_report(report: ThoughtReport, user):
     return report
 
 
+def _can_change(user, file):
+    return DevelopmentFile.objects.restrict(user, "change").filter(pk=file.pk).exists()
+
+
 def comment_thought_report(report: ThoughtReport, user, comment, on=None):
     """The 培养联系人 (or the branch) comments on a 思想汇报."""
     if not comment.strip():
@@ -328,7 +341,7 @@ def comment_thought_report(report: ThoughtReport, user, comment, on=None):
     file = report.file
     person_id = getattr(user, "person_id", None)
     is_mentor = person_id is not None and file.mentors.filter(pk=person_id).exists()
-    if not is_mentor and not DevelopmentFile.objects.restrict(user, "change").filter(pk=file.pk).exists():
+    if user is not None and not is_mentor and not _can_change(user, file):
         raise ValidationError("只有培养联系人或所在党支部可以批阅。")
     with transaction.atomic():
         report.comment = comment.strip()

@@ -45,14 +45,15 @@ def statistics(people, files, today: dt.date):
     by_category = dict(members.values_list("category").annotate(n=Count("pk")).order_by())
     by_gender = dict(members.values_list("gender").annotate(n=Count("pk")).order_by())
     by_education = dict(members.values_list("education").annotate(n=Count("pk")).order_by())
-    age_counts = {}
-    for low, high in AGE_BANDS:
+    age_counts, labels = {}, {}
+    for i, (low, high) in enumerate(AGE_BANDS):
         q = Q()
         if low is not None:  # at least ``low`` years old: born on or before today minus low years
             q &= Q(birth_date__lte=_years_ago(today, low))
         if high is not None:  # younger than ``high``: born after today minus high years
             q &= Q(birth_date__gt=_years_ago(today, high))
-        age_counts[age_band_label(low, high)] = Count("pk", filter=q)
+        age_counts[f"age{i}"] = Count("pk", filter=q)
+        labels[f"age{i}"] = age_band_label(low, high)
     ages = members.filter(birth_date__isnull=False).aggregate(**age_counts)
     developed = dict(
         files.filter(admitted_on__year=today.year)
@@ -66,7 +67,7 @@ def statistics(people, files, today: dt.date):
         "gender": [(label, by_gender.get(v, 0)) for v, label in Gender.choices],
         "education": [(label, by_education.get(v, 0)) for v, label in Education.choices]
         + [("未登记", by_education.get("", 0))],
-        "age": list(ages.items()),
+        "age": [(labels[k], v) for k, v in ages.items()],
         "developed": [(label, developed.get(v, 0)) for v, label in PersonCategory.choices],
         "year": today.year,
     }

@@ -1,5 +1,5 @@
 from core.tables import Column, Table
-from development.worklists import due_date
+from development.worklists import due_date, params
 
 
 class DevelopmentFileTable(Table):
@@ -20,6 +20,7 @@ class DevelopmentFileTable(Table):
 
 
 def work_list_table(key, due_label="日期"):
+    p = params()  # once per page, not once per row
     return Table(
         [
             Column("person", "姓名", accessor="person.name", order_by="person__name", link=True),
@@ -30,7 +31,7 @@ def work_list_table(key, due_label="日期"):
             ),
             Column("applied_on", "递交申请", order_by="applied_on"),
             Column("activist_on", "确定积极分子", order_by="activist_on"),
-            Column("due", due_label, accessor=lambda f: due_date(key, f) or ""),
+            Column("due", due_label, accessor=lambda f: due_date(key, f, p) or ""),
         ]
     )
 
