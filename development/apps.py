@@ -11,4 +11,5 @@ class DevelopmentConfig(AppConfig):
         ("公示", "development:publicity_list", "development.publicity"),
         ("发展统计", "development:stats", "development.developmentfile"),
         ("节假日与调休", "development:calendarday_list", "development.calendarday"),
+        ("表格模板", "development:doc_templates", "development.developmentfile"),
     ]

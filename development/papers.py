@@ -20,6 +20,7 @@ PAPERS = {
     "conversion_summary": "预备党员转正审批汇总表",
     "full_record": "发展党员工作全程纪实表",
 }
+TEMPLATE_NAMES = PAPERS | {"publicity": "公示"}
 PUBLICITY_TITLES = {
     PublicityKind.CANDIDATE: "关于确定发展对象的公示",
     PublicityKind.ADMISSION: "关于拟发展党员的公示",
@@ -27,9 +28,13 @@ PUBLICITY_TITLES = {
 }
 
 
+def edited_template_path(name) -> Path:
+    return Path(settings.MEDIA_ROOT) / "doc_templates" / "development" / f"{name}.docx"
+
+
 def template_path(name) -> Path:
     """An edited copy under MEDIA_ROOT/doc_templates/development/ wins over the shipped template."""
-    edited = Path(settings.MEDIA_ROOT) / "doc_templates" / "development" / f"{name}.docx"
+    edited = edited_template_path(name)
     return edited if edited.exists() else SHIPPED / f"{name}.docx"
 
 

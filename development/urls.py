@@ -35,4 +35,5 @@ urlpatterns = [
     path("calendar/<int:pk>/edit/", views.CalendarDayEditView.as_view(), name="calendarday_edit"),
     path("calendar/<int:pk>/delete/", views.CalendarDayDeleteView.as_view(), name="calendarday_delete"),
     path("stats/", stats.StatisticsView.as_view(), name="stats"),
+    path("templates/", views.DocTemplateView.as_view(), name="doc_templates"),
 ]

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views import View
 
 from core import views as generic
+from core.exporting import file_response
 from development import services
 from development.choices import Stage
 from development.filtersets import (
@@ -33,7 +34,7 @@ from development.models import (
     StepRecord,
     ThoughtReport,
 )
-from development.papers import PAPERS
+from development.papers import PAPERS, TEMPLATE_NAMES
 from development.tables import (
     CalendarDayTable,
     DevelopmentFileTable,
@@ -374,3 +375,55 @@ class CalendarDayEditView(generic.ObjectEditView):
 
 class CalendarDayDeleteView(generic.ObjectDeleteView):
     model = CalendarDay
+
+
+class DocTemplateView(generic.ScopedMixin, View):
+    """组织部 staff download a Word template, edit it (keeping the {{ … }} tags) and upload it back."""
+
+    model = DevelopmentFile
+    action = "change"
+
+    def check_admin(self):
+        if not services.is_org_admin(self.request.user):
+            raise PermissionDenied("只有组织部管理员可以修改表格模板。")
+
+    def get(self, request):
+        self.check_admin()
+        name = request.GET.get("download")
+        if name in TEMPLATE_NAMES:
+            from development.papers import DOCX_TYPE, template_path
+
+            return file_response(
+                template_path(name).read_bytes(), f"{TEMPLATE_NAMES[name]}模板.docx", DOCX_TYPE
+            )
+        return self.render()
+
+    def post(self, request):
+        from docxtpl import DocxTemplate
+
+        from development.papers import edited_template_path
+
+        self.check_admin()
+        name, upload = request.POST.get("name"), request.FILES.get("file")
+        if name not in TEMPLATE_NAMES or upload is None or not upload.name.lower().endswith(".docx"):
+            messages.error(request, "请选择表格并上传 .docx 文件。")
+            return self.render(status=400)
+        try:
+            DocxTemplate(upload).get_undeclared_template_variables()
+        except Exception as exc:  # noqa: BLE001 — any parse error means the file is not a usable template
+            messages.error(request, f"无法读取该模板：{exc.__class__.__name__}")
+            return self.render(status=400)
+        path = edited_template_path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        upload.seek(0)
+        path.write_bytes(upload.read())
+        messages.success(request, f"已更新模板：{TEMPLATE_NAMES[name]}")
+        return redirect(request.path)
+
+    def render(self, status=200):
+        from development.papers import edited_template_path
+
+        rows = [(key, label, edited_template_path(key).exists()) for key, label in TEMPLATE_NAMES.items()]
+        return render(
+            self.request, "development/doc_templates.html", {"title": "表格模板", "rows": rows}, status=status
+        )

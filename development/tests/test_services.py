@@ -158,3 +158,32 @@ def test_publicity_counts_working_days_with_holidays_and_makeup_days(world):
     assert p.end == D(2025, 10, 11)
     assert services.count_working_days(world.a1, D(2025, 9, 29), D(2025, 10, 11)) == 5
     assert APPLIED < p.start
+
+
+def test_rule_sets_2014_active_2026_present_and_off(db):
+    from development.models import RuleSet
+
+    current = RuleSet.current()
+    assert current.code == "2014" and current.steps.count() == 25
+    off = RuleSet.objects.get(code="2026")
+    assert not off.active and "DEV-2026" in off.steps.get(number=15).checks
+    assert off.params["oath_within_months"] == 1 and current.params["oath_within_months"] is None
+
+
+def test_files_follow_the_rule_set_they_were_opened_under(world):
+    from development.models import RuleSet
+
+    RuleSet.objects.filter(code="2014").update(active=False)
+    RuleSet.objects.filter(code="2026").update(active=True)
+    file = file_at(world, 1)
+    assert file.rule_set.code == "2026"
+
+
+def test_reminders_yield_overdue_talk(world):
+    from core.reminders import due_items
+
+    file = file_at(world, 1)
+    items = [
+        i for i in due_items(D(2022, 4, 5), {"DEV-TALK"}) if i.key.startswith(f"development.file:{file.pk}:")
+    ]
+    assert items and items[0].due == D(2022, 4, 1) and "申请人" in items[0].title

@@ -211,3 +211,40 @@ def test_statistics_page(world):
     body = response.content.decode()
     assert 'data-chart-json="chart-funnel"' in body and "入党积极分子" in body
     assert world.client("secretary_a1").get("/development/stats/", {"org": world.b.pk}).status_code == 404
+
+
+def test_file_list_query_count_constant(world):
+    client = world.client("secretary_a1")
+    file_at(world, 3, name="一")
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/development/files/").status_code == 200
+        return len(ctx.captured_queries)
+
+    small = count()
+    for i in range(3):
+        file_at(world, 3, name=f"多{i}")
+    assert count() == small
+
+
+def test_org_admin_uploads_edited_template_used_for_papers(world, settings, tmp_path):
+    from docx import Document as NewDocument
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    assert world.client("secretary_a1").get("/development/templates/").status_code == 403
+    client = world.client("zzb")
+    original = client.get("/development/templates/", {"download": "publicity"}).content
+    doc = NewDocument(io.BytesIO(original))
+    doc.add_paragraph("本校自定义落款：{{ f.organization }} 组织委员会")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    buffer.name = "publicity.docx"
+    buffer.seek(0)
+    assert client.post("/development/templates/", {"name": "publicity", "file": buffer}).status_code == 302
+    pub = publicity(new_file(world, "a1"), "candidate", D(2025, 3, 3))
+    text = "\n".join(
+        p.text
+        for p in Document(io.BytesIO(client.get(f"/development/publicity/{pub.pk}/docx/").content)).paragraphs
+    )
+    assert "本校自定义落款：A系教工第一党支部 组织委员会" in text
