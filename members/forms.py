@@ -43,6 +43,7 @@ class PersonForm(ScopedModelForm):
 
     def __init__(self, *args, can_see_id=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = self.fields["group"].queryset.filter(org_type="group")
         if self.instance.pk and self.instance.id_number_cipher:
             if can_see_id:
                 self.fields["id_number"].initial = self.instance.id_number

@@ -248,3 +248,19 @@ def test_org_admin_uploads_edited_template_used_for_papers(world, settings, tmp_
         for p in Document(io.BytesIO(client.get(f"/development/publicity/{pub.pk}/docx/").content)).paragraphs
     )
     assert "本校自定义落款：A系教工第一党支部 组织委员会" in text
+
+
+def test_work_lists_approval_probation_reports_boundaries(world):
+    from development.worklists import work_list
+
+    qs = DevelopmentFile.objects.all()
+    pending = file_at(world, 15, name="待审批")  # branch meeting 2023-11-20
+    assert pending in work_list("approval_pending", qs, D(2023, 12, 20), pending_days=30)
+    assert pending not in work_list("approval_pending", qs, D(2023, 12, 19), pending_days=30)
+    probation = file_at(world, 20, name="预备党员")  # probation ends 2024-11-20
+    assert probation in work_list("probation_ending", qs, D(2024, 9, 21))
+    assert probation not in work_list("probation_ending", qs, D(2024, 9, 20))
+    activist = file_at(world, 5, name="积极分子")  # activist since 2022-09-01, no report yet
+    assert activist in work_list("missing_reports", qs, D(2022, 12, 1))
+    assert activist not in work_list("missing_reports", qs, D(2022, 11, 30))
+    assert activist in work_list("assessments_due", qs, D(2023, 3, 1))
