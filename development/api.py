@@ -104,11 +104,19 @@ class VoteSerializer(serializers.ModelSerializer):
         read_only_fields = ["quorum", "passed"]
 
 
+class VisiblePersonField(serializers.PrimaryKeyRelatedField):
+    """People named on a step (talker, mentors, sponsors): anyone the caller may see, as on the web form."""
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return Person.objects.restrict(request.user, "view") if request else Person.objects.none()
+
+
 class StepRecordSerializer(serializers.ModelSerializer):
     file = ScopedRelatedField(queryset=DevelopmentFile.objects.all())
     step_number = serializers.IntegerField(source="step.number", min_value=1, max_value=25)
     step_name = serializers.CharField(source="step.name", read_only=True)
-    people = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all(), many=True, required=False)
+    people = VisiblePersonField(many=True, required=False)
     approving_org = serializers.PrimaryKeyRelatedField(
         queryset=Organization.objects.all(), required=False, allow_null=True
     )

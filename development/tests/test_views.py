@@ -264,3 +264,24 @@ def test_work_lists_approval_probation_reports_boundaries(world):
     assert activist in work_list("missing_reports", qs, D(2022, 12, 1))
     assert activist not in work_list("missing_reports", qs, D(2022, 11, 30))
     assert activist in work_list("assessments_due", qs, D(2023, 3, 1))
+
+
+def test_api_refusal_names_rule_and_people_must_be_visible(world):
+    import json
+
+    file = file_at(world, 1)
+    client = world.client("secretary_a1")
+    late = {
+        "file": file.pk,
+        "step_number": 2,
+        "on": "2022-04-02",
+        "people": [world.people["secretary_a1"].pk],
+    }
+    response = client.post("/api/development-steps/", data=json.dumps(late), content_type="application/json")
+    assert response.status_code == 400 and "DEV-TALK" in response.content.decode()
+    hidden = dict(late, on="2022-03-10", people=[world.people["member_b1"].pk])
+    response = client.post(
+        "/api/development-steps/", data=json.dumps(hidden), content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert file.records.count() == 1
