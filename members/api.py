@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from core.api import RestrictedViewSet, ScopedRelatedField
 from members import services
+from members.completeness import completeness
 from members.filtersets import PersonFilterSet
 from members.models import Person
 from members.views import can_see_id_number
@@ -11,6 +12,9 @@ from orgs.models import Organization
 class PersonSerializer(serializers.ModelSerializer):
     organization = ScopedRelatedField(queryset=Organization.objects.all())
     id_number = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=18)
+    group = ScopedRelatedField(queryset=Organization.objects.all(), required=False, allow_null=True)
+    party_age = serializers.SerializerMethodField(help_text="党龄（年），自转正日期起算（DEV-AGE-PARTY）")
+    completeness = serializers.SerializerMethodField(help_text="信息完整度（%）")
     id_number_display = serializers.SerializerMethodField(
         help_text="完整号码仅对有权限者显示，其他人看到掩码"
     )
@@ -37,8 +41,21 @@ class PersonSerializer(serializers.ModelSerializer):
             "political_status",
             "joined_on",
             "full_member_on",
+            "group",
+            "source",
+            "party_standing",
+            "exit_type",
+            "party_age",
+            "completeness",
         ]
+        read_only_fields = ["party_standing", "exit_type"]  # 党籍 changes only through its events
         extra_kwargs = {"url": {"view_name": "api:person-detail"}}
+
+    def get_party_age(self, obj) -> int | None:
+        return obj.party_years
+
+    def get_completeness(self, obj) -> int:
+        return completeness(obj).score
 
     def get_id_number_display(self, obj) -> str:
         if not obj.id_number_cipher:

@@ -91,3 +91,69 @@ ETHNIC_GROUPS = [
     "珞巴族",
     "基诺族",
 ]
+
+
+class PartyStanding(models.TextChoices):
+    """党籍状态."""
+
+    NORMAL = "normal", "正常"
+    SUSPENDED = "suspended", "停止党籍"
+    LEFT = "left", "出党"
+    DECEASED = "deceased", "死亡"
+
+
+class ExitType(models.TextChoices):
+    """出党方式."""
+
+    EXPELLED = "expelled", "开除党籍"
+    REMOVED = "removed", "除名"
+    LAPSED = "lapsed", "自行脱党除名"
+    PERSUADED = "persuaded", "劝退"
+    WITHDREW = "withdrew", "退党"
+    CANCELLED = "cancelled", "取消预备党员资格"
+
+
+class StandingEventKind(models.TextChoices):
+    SUSPEND = "suspend", "停止党籍"
+    RESTORE = "restore", "恢复党籍"
+    EXIT = "exit", "出党"
+    DEATH = "death", "死亡"
+
+
+class MemberSource(models.TextChoices):
+    """党员来源."""
+
+    DEVELOPED = "developed", "本校发展"
+    TRANSFERRED = "transferred", "转入"
+    RESTORED = "restored", "恢复"
+    IMPORTED = "imported", "导入"
+
+
+class DisciplineKind(models.TextChoices):
+    """党纪处分 (《中国共产党纪律处分条例》的五种)."""
+
+    WARNING = "warning", "警告"
+    SERIOUS_WARNING = "serious_warning", "严重警告"
+    REMOVAL_FROM_POST = "removal", "撤销党内职务"
+    PROBATION = "probation", "留党察看"
+    EXPULSION = "expulsion", "开除党籍"
+
+
+class OrgActionKind(models.TextChoices):
+    """组织处理."""
+
+    TALK_REMINDER = "talk", "谈话提醒"
+    CRITICISM = "criticism", "批评教育"
+    SELF_CHECK = "self_check", "责令检查"
+    ADMONITION = "admonition", "诫勉"
+    SUSPENSION = "suspension", "停职检查"
+    ADJUSTMENT = "adjustment", "调整职务"
+    RESIGNATION = "resignation", "责令辞职"
+    DISMISSAL = "dismissal", "免职"
+    DEMOTION = "demotion", "降职"
+
+
+class ChangeRequestStatus(models.TextChoices):
+    PENDING = "pending", "待审核"
+    APPROVED = "approved", "已通过"
+    RETURNED = "returned", "已退回"

@@ -2,7 +2,16 @@
 
 Several sheets (one per branch: the sheet name is the branch when no column says so), one
 or two header rows, the column aliases below, dates in any common form. Preview first;
-commit writes every row or none.
+commit writes every row or none. Also from the command line: ``manage.py import_members FILE``.
+
+Recognised headers (any of the names; spaces, colons, brackets and * are ignored):
+  姓名 · 性别 · 民族 · 出生日期/出生年月/出生时间 · 身份证号/身份证号码/公民身份号码/身份证 ·
+  学历/最高学历 · 人员类别/类别/人员类型 · 所在支部/所在党支部/所在党组织/党支部/支部 ·
+  入党日期/入党时间 · 转正日期/转正时间 · 手机/手机号码/联系电话/手机号/电话 ·
+  工号/学号/工号或学号/工号/学号 · 政治面貌/党员类型/身份 · 邮箱/电子邮箱 · 职称/职务 ·
+  所在单位/单位/工作单位/院系
+Dates: 2023.9.1, 2023-09-01, 2023/9/1, 2023年9月1日, 20230901, 202309 (first of the month) or date cells.
+Every 身份证号 is checked (check digit, birth date, agreement with 出生日期, not already registered).
 """
 
 from auditlog.models import LogEntry
@@ -13,7 +22,7 @@ from django.utils import timezone
 from core.importing import ImportColumn, Importer
 from core.parsing import clean_text, parse_date
 from members import idnumber
-from members.choices import ETHNIC_GROUPS, Education, Gender, PersonCategory, PoliticalStatus
+from members.choices import ETHNIC_GROUPS, Education, Gender, MemberSource, PersonCategory, PoliticalStatus
 from members.models import OrgMembership, Person
 from orgs.models import Organization
 
@@ -123,6 +132,16 @@ COLUMNS = [
 class PersonImporter(Importer):
     title = "导入人员花名册"
     columns = COLUMNS
+    template_columns = [c.label for c in COLUMNS]
+
+    def organizations(self):
+        """Branches rows may name: those the user may add people to (all of them for the command line)."""
+        qs = (
+            Organization.objects.all()
+            if self.user is None
+            else Organization.objects.restrict(self.user, "add")
+        )
+        return qs.active().only("id", "name", "short_name", "code", "path")
 
     def row_context(self, item, sheet_title):
         if not item.values.get("organization"):
@@ -130,11 +149,7 @@ class PersonImporter(Importer):
 
     def check(self, result):
         orgs = {}
-        for org in (
-            Organization.objects.restrict(self.user, "add")
-            .active()
-            .only("id", "name", "short_name", "code", "path")
-        ):
+        for org in self.organizations():
             for key in (org.name, org.short_name, org.code):
                 if key:
                     orgs.setdefault(key, org)
@@ -147,8 +162,11 @@ class PersonImporter(Importer):
             row.extra["organization"] = org
             number = v.get("id_number")
             if number:
-                born = v.get("birth_date")
-                if born and idnumber.birth_date_of(number) != born:
+                born, from_id = v.get("birth_date"), idnumber.birth_date_of(number)
+                if born and born.day == 1 and (born.year, born.month) == (from_id.year, from_id.month):
+                    # 出生年月 gives only the month (read as the 1st): the ID number has the day
+                    born = v["birth_date"] = from_id
+                if born and from_id != born:
                     result.error(row, "身份证号", f"身份证号中的出生日期与出生日期 {born:%Y-%m-%d} 不一致")
                 h = idnumber.lookup_hash(number)
                 if h in hashes:
@@ -217,6 +235,7 @@ class PersonImporter(Importer):
                     ),
                     joined_on=v.get("joined_on"),
                     full_member_on=v.get("full_member_on"),
+                    source=MemberSource.IMPORTED if v.get("joined_on") else "",
                 )
             )
         Person.objects.bulk_create(people, batch_size=500)
