@@ -79,3 +79,9 @@ def retention_until(graduated_on: dt.date) -> dt.date:
 def abroad_contact_due(last_contact_on: dt.date) -> dt.date:
     """REL-GRAD: the day the next half-yearly contact with a student abroad is due."""
     return add_months(last_contact_on, ABROAD_CONTACT_MONTHS)
+
+
+# How far ahead the reminders warn.
+ABROAD_REMIND_DAYS = 15
+MOBILE_REPORT_REMIND_FROM_MONTH = 10  # the yearly report is asked for in the last quarter
+PROBATION_REMIND_DAYS = 30

@@ -403,6 +403,7 @@ class MobileMemberListView(generic.ObjectListView):
     filterset_class = MobileMemberFilterSet
     table_class = MobileMemberTable
     title = "流动党员管理台账"
+    default_ordering = ("direction", "-left_on", "pk")
 
     def base_queryset(self):
         queryset = with_report_year(
@@ -509,6 +510,7 @@ class LostContactCaseListView(generic.ObjectListView):
     filterset_class = LostContactCaseFilterSet
     table_class = LostContactCaseTable
     title = "失联党员查找"
+    default_ordering = ("state", "last_contact_on", "pk")
     template_name = "transfers/case_list.html"
 
     def base_queryset(self):
