@@ -21,6 +21,7 @@ from transfers.choices import (
 )
 from transfers.models import (
     ContactRecord,
+    GraduateRetention,
     LostContactCase,
     MobileMember,
     MobileReport,
@@ -274,6 +275,11 @@ def add_contact(
 ):
     """Record one search or contact attempt; reaching a searched member closes the search."""
     with transaction.atomic():
+        # work on the stored state, not on a copy the caller may hold from before a decision
+        if case is not None:
+            case = LostContactCase.objects.select_for_update().get(pk=case.pk)
+        if retention is not None:
+            retention = GraduateRetention.objects.select_for_update().get(pk=retention.pk)
         record = ContactRecord(
             person=person,
             organization=person.organization,

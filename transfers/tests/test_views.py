@@ -35,7 +35,9 @@ class TestGraduateRetentionViews(ViewTestCases, APIViewTestCases):
 
     def make(self, world, org_key):
         return services.save_retention(
-            GraduateRetention(person=member(world, org_key), graduated_on=dt.date(2026, 6, 30), contact_name="王老师"),
+            GraduateRetention(
+                person=member(world, org_key), graduated_on=dt.date(2026, 6, 30), contact_name="王老师"
+            ),
             None,
         )
 
@@ -49,7 +51,11 @@ class TestGraduateRetentionViews(ViewTestCases, APIViewTestCases):
         }
 
     def api_create_data(self, world):
-        return {"person": world.people["member_a1"].pk, "graduated_on": "2026-06-30", "contact_name": "李老师"}
+        return {
+            "person": world.people["member_a1"].pk,
+            "graduated_on": "2026-06-30",
+            "contact_name": "李老师",
+        }
 
 
 class TestMobileMemberViews(ViewTestCases, APIViewTestCases):
@@ -98,10 +104,18 @@ class TestLostContactCaseViews(ViewTestCases, APIViewTestCases):
         )
 
     def form_data(self, world):
-        return {"person": world.people["member_a1"], "opened_on": "2026-11-01", "last_contact_on": "2026-04-01"}
+        return {
+            "person": world.people["member_a1"],
+            "opened_on": "2026-11-01",
+            "last_contact_on": "2026-04-01",
+        }
 
     def api_create_data(self, world):
-        return {"person": world.people["member_a1"].pk, "opened_on": "2026-11-01", "last_contact_on": "2026-04-01"}
+        return {
+            "person": world.people["member_a1"].pk,
+            "opened_on": "2026-11-01",
+            "last_contact_on": "2026-04-01",
+        }
 
 
 class TestStandingDecisionViews(ViewTestCases, APIViewTestCases):
@@ -111,7 +125,10 @@ class TestStandingDecisionViews(ViewTestCases, APIViewTestCases):
     def make(self, world, org_key):
         return services.propose_decision(
             StandingDecision(
-                person=member(world, org_key), kind="discipline", discipline_level="warning", reason="违反纪律"
+                person=member(world, org_key),
+                kind="discipline",
+                discipline_level="warning",
+                reason="违反纪律",
             ),
             None,
             on=dt.date(2026, 11, 1),
