@@ -108,6 +108,10 @@ class ReceiptForm(PlainForm):
     note = forms.CharField(label="回执说明", max_length=200, required=False)
 
 
+class ConfirmForm(PlainForm):
+    """No fields: the button confirms."""
+
+
 class CancelForm(PlainForm):
     reason = forms.CharField(label="撤销原因", max_length=200)
 

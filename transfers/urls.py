@@ -72,6 +72,6 @@ urlpatterns = [
         views.StandingDecisionChangelogView.as_view(),
         name="standingdecision_changelog",
     ),
-    path("people/<int:pk>/timeline/", views.PersonTimelineView.as_view(), name="person_timeline"),
+    path("people/<int:person_pk>/timeline/", views.PersonTimelineView.as_view(), name="person_timeline"),
     path("stats/", views.StatsView.as_view(), name="stats"),
 ]

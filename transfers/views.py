@@ -175,7 +175,7 @@ class TransferView(DetailView):
                 ("登记回执", reverse("transfers:transfer_receipt", args=[obj.pk]), "btn-primary"),
                 ("撤销", reverse("transfers:transfer_cancel", args=[obj.pk]), ""),
             ]
-        if obj.kind == TransferKind.OUT:
+        if self.can_change(obj):
             actions.append(("打印介绍信（.docx）", reverse("transfers:transfer_letter", args=[obj.pk]), ""))
         alert = ""
         if obj.is_overdue(today()):
@@ -286,11 +286,14 @@ class TransferCancelView(ActionView):
 
 
 class TransferLetterView(generic.ScopedMixin, View):
+    """The letter as .docx (for a transfer in: the record of the letter received)."""
+
     model = Transfer
+    action = "change"
 
     def get(self, request, pk):
         transfer = get_object_or_404(
-            self.get_queryset().select_related("person", "organization").filter(kind=TransferKind.OUT), pk=pk
+            self.get_queryset().select_related("person", "organization", "target_org"), pk=pk
         )
         return letters.letter_response(transfer)
 
@@ -721,21 +724,15 @@ class StandingDecisionRejectView(ActionView):
         return services.reject_decision(obj, self.request.user, **data)
 
 
-class StandingDecisionApplyView(generic.ScopedMixin, View):
+class StandingDecisionApplyView(ActionView):
+    """Apply an approved decision again once the members service exists."""
+
     model = StandingDecision
-    action = "change"
+    form_class = forms.ConfirmForm
+    label = "同步党员状态"
 
-    def post(self, request, pk):
-        decision = self.get_object()
-        try:
-            services.reapply_decision(decision, request.user)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.info(request, decision.applied_note)
-        return redirect(decision.get_absolute_url())
-
-    get = post
+    def perform(self, obj, data):
+        return services.reapply_decision(obj, self.request.user)
 
 
 # --- the member's timeline and statistics -------------------------------------------------
@@ -745,11 +742,12 @@ TIMELINE_MODELS = (Transfer, GraduateRetention, MobileMember, LostContactCase, S
 class PersonTimelineView(generic.ScopedMixin, View):
     """One timeline of a person's transfer, mobile, lost-contact and 党籍 events (and moves between branches)."""
 
-    model = Transfer
+    model = Person  # scoped like the member record: whoever manages the person reads the timeline
+    action = "change"
 
-    def get(self, request, pk):
+    def get(self, request, person_pk):
         person = get_object_or_404(
-            Person.objects.restrict(request.user).select_related("organization"), pk=pk
+            Person.objects.restrict(request.user, "change").select_related("organization"), pk=person_pk
         )
         types = ContentType.objects.get_for_models(Person, *TIMELINE_MODELS)
         clauses = Q(content_type=types[Person], object_id=str(person.pk))
