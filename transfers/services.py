@@ -16,6 +16,7 @@ from transfers.choices import (
     DisciplineLevel,
     MobileDirection,
     MobileStatus,
+    RetentionStatus,
     TransferKind,
     TransferStatus,
 )
@@ -127,6 +128,13 @@ def record_receipt(transfer, user, *, on, note=""):
         ensure_in_scope(transfer, user)
         applied, sync = adapters.apply_transfer_out(transfer, user)
         log_event(transfer, "登记回执", user, f"{on} 收到回执；{sync}", applied=applied)
+        # a graduate kept at school (REL-GRAD) whose relationship has now left ends their retention
+        for retention in GraduateRetention.objects.filter(
+            person=transfer.person, status=RetentionStatus.RETAINED
+        ):
+            retention.status = RetentionStatus.TRANSFERRED
+            retention.save(update_fields=["status", "updated"])
+            log_event(retention, "保留结束：已转出", user, f"介绍信 {transfer.letter_no} 已回执")
     return transfer
 
 

@@ -115,6 +115,15 @@ class DetailView(generic.ObjectView):
     def can_change(self, obj):
         return type(obj).objects.restrict(self.request.user, "change").filter(pk=obj.pk).exists()
 
+    def get_extra_context(self, request, obj):
+        context = self.extra(request, obj)
+        person = context.get("person")
+        # the timeline is scoped like the member record; link to it only for those who may open it
+        context["show_timeline"] = bool(
+            person and Person.objects.restrict(request.user, "change").filter(pk=person.pk).exists()
+        )
+        return context
+
 
 def _fields(obj, names):
     out = []
@@ -147,7 +156,7 @@ class TransferView(DetailView):
     model = Transfer
     related = ("person", "organization", "target_org")
 
-    def get_extra_context(self, request, obj):
+    def extra(self, request, obj):
         fields = [("党员", obj.person), ("转出/责任党组织", obj.organization)]
         if obj.target_org_id:
             fields.append(("转入党组织", obj.target_org))
@@ -313,7 +322,7 @@ class GraduateRetentionView(DetailView):
     model = GraduateRetention
     related = ("person", "organization")
 
-    def get_extra_context(self, request, obj):
+    def extra(self, request, obj):
         fields = [("毕业生党员", obj.person), ("党组织", obj.organization)] + _fields(
             obj,
             [
@@ -427,7 +436,7 @@ class MobileMemberView(DetailView):
     model = MobileMember
     related = ("person", "organization")
 
-    def get_extra_context(self, request, obj):
+    def extra(self, request, obj):
         fields = [("党支部", obj.organization)] + _fields(
             obj,
             [
@@ -528,7 +537,7 @@ class LostContactCaseView(DetailView):
     model = LostContactCase
     related = ("person", "organization")
 
-    def get_extra_context(self, request, obj):
+    def extra(self, request, obj):
         fields = [("党员", obj.person), ("党组织", obj.organization)] + _fields(
             obj, ["state", "opened_on", "last_contact_on", "closed_on", "note"]
         )
@@ -655,7 +664,7 @@ class StandingDecisionView(DetailView):
     model = StandingDecision
     related = ("person", "organization", "case", "proposed_by", "decided_by")
 
-    def get_extra_context(self, request, obj):
+    def extra(self, request, obj):
         fields = [("党员", obj.person), ("党组织", obj.organization)] + _fields(
             obj,
             [

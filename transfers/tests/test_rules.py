@@ -329,3 +329,15 @@ def test_probation_period_and_expiry_reminder(world):
     window = dt.timedelta(days=rules.PROBATION_REMIND_DAYS)
     assert not list(reminders.probation_ends(D(2027, 1, 20) - window - dt.timedelta(days=1)))
     assert len(list(reminders.probation_ends(D(2027, 1, 20) - window))) == 1
+
+
+def test_receipt_ends_a_graduates_retention(world):
+    p = member(world, "b1", category="student")
+    r = services.save_retention(
+        GraduateRetention(person=p, graduated_on=D(2025, 6, 30), contact_name="王老师"), None
+    )
+    t = letter_out(world, "b1", issued_on=D(2026, 3, 1), who=p)
+    services.record_receipt(t, None, on=D(2026, 3, 10))
+    r.refresh_from_db()
+    assert r.status == "transferred"
+    assert not list(reminders.graduates(D(2027, 6, 1)))
