@@ -1,57 +1,70 @@
-"""The one place where transfers asks the members app to change a person's 党籍 or leave the school.
+"""The one place where transfers asks the members app to change a person's 党籍.
 
-The members app (issue #3) owns the member record. Until it exposes the functions below, an
-approved decision is recorded here with its history and ``applied_to_member`` stays False; the
-page says so and the decision can be applied again once the function exists.
-
-Expected in ``members.services`` (keyword arguments):
-    apply_standing_decision(person, kind, user, *, on, note="", discipline_level="", probation_months=None)
-        kind: "stop" | "restore" | "quit" | "remove" | "expel" | "withdraw" | "death" | "discipline"
-    transfer_out(person, user, *, on, destination="", letter_no="")
-        the person's relationship has left the school (receipt of the letter recorded)
+An approved decision (people decide; the system never does it alone) is applied to the member
+record through ``members.services``: 停止/恢复党籍, 出党 with its type, 死亡, 党纪处分.
 """
 
-from importlib import import_module
+from members import services as member_services
+from members.choices import DisciplineKind, ExitType
+from members.models import MemberRecord
+from transfers.choices import DecisionKind, DisciplineLevel
 
-NOT_CONNECTED = "党员档案服务尚未接入，党员状态未同步"
+NOT_CONNECTED = "党员档案尚无“组织关系转出”状态，党员状态未同步"
 
-
-def member_service(name):
-    """``members.services.<name>`` or None when it does not exist yet."""
-    try:
-        module = import_module("members.services")
-    except ImportError:
-        return None
-    return getattr(module, name, None)
+EXIT_TYPES = {
+    DecisionKind.QUIT: ExitType.LAPSED,
+    DecisionKind.REMOVE: ExitType.REMOVED,
+    DecisionKind.EXPEL: ExitType.EXPELLED,
+    DecisionKind.WITHDRAW: ExitType.WITHDREW,
+}
+DISCIPLINE_KINDS = {
+    DisciplineLevel.WARNING: DisciplineKind.WARNING,
+    DisciplineLevel.SERIOUS_WARNING: DisciplineKind.SERIOUS_WARNING,
+    DisciplineLevel.DISMISS_POST: DisciplineKind.REMOVAL_FROM_POST,
+    DisciplineLevel.PROBATION: DisciplineKind.PROBATION,
+}
 
 
 def apply_standing_decision(decision, user):
     """Apply an approved decision to the member record; returns (applied, note)."""
-    func = member_service("apply_standing_decision")
-    if func is None:
-        return False, NOT_CONNECTED
-    func(
-        decision.person,
-        decision.kind,
-        user,
-        on=decision.effective_on,
-        note=f"{decision.approver} {decision.approval_ref}".strip(),
-        discipline_level=decision.discipline_level,
-        probation_months=decision.probation_months,
-    )
+    person, on = decision.person, decision.effective_on
+    reason = f"{decision.get_kind_display()}（{decision.approver} {decision.approval_ref}）".strip()
+    kind = decision.kind
+    if kind == DecisionKind.STOP:
+        member_services.suspend_standing(
+            person, user, on=on, reason=reason, document_no=decision.approval_ref
+        )
+    elif kind == DecisionKind.RESTORE:
+        member_services.restore_standing(
+            person, user, on=on, reason=reason, document_no=decision.approval_ref
+        )
+    elif kind in EXIT_TYPES:
+        member_services.exit_party(
+            person, user, on=on, exit_type=EXIT_TYPES[kind], reason=reason, document_no=decision.approval_ref
+        )
+    elif kind == DecisionKind.DEATH:
+        member_services.record_death(person, user, on=on, reason=reason)
+    elif kind == DecisionKind.DISCIPLINE:
+        level = DISCIPLINE_KINDS[decision.discipline_level]
+        member_services.save_record(
+            MemberRecord(
+                person=person,
+                category="discipline",
+                kind=level,
+                title=reason,
+                decided_on=on,
+                decided_by=decision.approver,
+                document_no=decision.approval_ref,
+                period_months=decision.probation_months if level == DisciplineKind.PROBATION else None,
+                suspends_rights=level == DisciplineKind.PROBATION,
+            ),
+            user,
+        )
+    else:
+        return False, f"未知的决定类型：{kind}"
     return True, "已同步党员状态"
 
 
 def apply_transfer_out(transfer, user):
-    """Tell the member record that the relationship left the school; returns (applied, note)."""
-    func = member_service("transfer_out")
-    if func is None:
-        return False, NOT_CONNECTED
-    func(
-        transfer.person,
-        user,
-        on=transfer.received_on,
-        destination=transfer.external_org,
-        letter_no=transfer.letter_no,
-    )
-    return True, "已同步党员状态"
+    """The member record has no 'left the school' state yet: the receipt is kept on the transfer."""
+    return False, NOT_CONNECTED

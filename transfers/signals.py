@@ -4,7 +4,7 @@ Attendance and dues belong to the orglife and dues apps; they are read through t
 interfaces, imported lazily, so this page works before those apps land and uses them once they do.
 Expected interfaces:
     orglife.services.last_attended(person_ids) -> {person_id: date}
-    dues.services.paid_up_to(person_ids, on) -> {person_id: date (first day of the last paid month)}
+    dues.services.paid_up_to(person_ids) -> {person_id: date (first day of the last fully settled month)}
 """
 
 from importlib import import_module
@@ -42,7 +42,7 @@ def last_dues_month(person_ids, on):
     func = dues_source()
     if func is None:
         return {}
-    return {pid: day for pid, day in func(list(person_ids), on).items() if day}
+    return {pid: day for pid, day in func(list(person_ids)).items() if day}
 
 
 def unanswered_letters(people, on):

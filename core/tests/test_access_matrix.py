@@ -22,6 +22,9 @@ SKIP = {"accounts:login", "accounts:logout", "api-docs", "schema", "api-token"}
 KWARG_MODELS = {"person_pk": "members.person"}
 ROUTE_MODELS = {"orgs:tree_children": "orgs.organization"}
 POST_ONLY = {"orgs:position_end"}
+# self-service pages: a member hands in their own 思想汇报 / change request with only the read right on
+# their own record; the services check that the person is the user (see those apps' tests)
+SELF_SERVICE = {"development:thoughtreport_add", "members:changerequest_add"}
 
 
 def iter_routes(resolver=None, namespace=""):
@@ -56,7 +59,7 @@ def model_and_action(route, pattern):
         "list": "view",
         "import": "add",
     }.get(suffix, "change")
-    return model, action, kwargs
+    return model, "view" if route in SELF_SERVICE else action, kwargs
 
 
 def expected(user, model, action, obj):
@@ -83,6 +86,11 @@ def test_access_matrix(demo):
         if route in SKIP or route.startswith("api:") or route in POST_ONLY:
             continue
         model, action, kwargs = model_and_action(route, pattern)
+        if set(kwargs) - {"pk", *KWARG_MODELS}:
+            rows.append(
+                f"| {route} | (takes {', '.join(kwargs)}: covered by its app's tests) |" + " |" * len(ROLES)
+            )
+            continue
         samples = [None]
         if kwargs:
             if model is None:

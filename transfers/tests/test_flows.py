@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from members.models import OrgMembership, Person
-from transfers import adapters, services, signals
+from transfers import services, signals
 from transfers.models import MobileMember, StandingDecision, Transfer
 from transfers.tests.helpers import D, letter_out, member
 
@@ -118,7 +118,10 @@ def test_receipt_and_cancel_are_state_checked(world):
 
 
 # --- lost-contact signals -------------------------------------------------------------------
-def test_candidates_from_unanswered_letters_and_note_on_missing_sources(world):
+def test_candidates_from_unanswered_letters_and_note_on_missing_sources(world, monkeypatch):
+    # the letter signal alone: the other two sources are switched off for this test
+    monkeypatch.setattr(signals, "attendance_source", lambda: None)
+    monkeypatch.setattr(signals, "dues_source", lambda: None)
     silent = member(world, "a1", name="失联甲")
     letter_out(world, "a1", issued_on=D(2025, 1, 1), who=silent)
     answered = member(world, "a1", name="已回执乙")
@@ -127,8 +130,7 @@ def test_candidates_from_unanswered_letters_and_note_on_missing_sources(world):
     )
     body = world.client("secretary_a1").get("/transfers/lost/candidates/").content.decode()
     assert "失联甲" in body and "已回执乙" not in body and "逾期未回执" in body
-    if signals.attendance_source() is None:
-        assert "组织生活" in body and "尚未接入" in body
+    assert "组织生活" in body and "尚未接入" in body
 
 
 def test_candidates_from_attendance_signal(world, monkeypatch):
@@ -149,7 +151,7 @@ def test_candidates_from_dues_signal_at_six_month_boundary(world, monkeypatch):
     behind, paid = member(world, "a1", name="欠缴"), member(world, "a1", name="按时")
     months = {behind.pk: D(2026, 5, 15), paid.pk: D(2026, 5, 16)}  # 6 months before on = 2026-05-15
     monkeypatch.setattr(signals, "attendance_source", lambda: None)
-    monkeypatch.setattr(signals, "dues_source", lambda: lambda ids, day: {i: months[i] for i in ids})
+    monkeypatch.setattr(signals, "dues_source", lambda: lambda ids: {i: months[i] for i in ids})
     rows = signals.candidates(Person.objects.filter(pk__in=[behind.pk, paid.pk]), on)
     assert [r["person"].pk for r in rows] == [behind.pk] and "未交纳党费" in rows[0]["reasons"][0]
 
@@ -166,13 +168,7 @@ def test_open_case_from_candidate_keeps_signals(world):
 
 
 # --- decisions reach the member record through one adapter ---------------------------------------
-def test_approved_decision_applied_through_members_service_when_present(world, monkeypatch):
-    calls = []
-    monkeypatch.setattr(
-        adapters,
-        "member_service",
-        lambda name: lambda *args, **kwargs: calls.append((name, args[1], kwargs["on"])),
-    )
+def test_approved_decisions_change_the_member_record(world):
     p = member(world, "a1")
     d = services.propose_decision(
         StandingDecision(person=p, kind="death", reason="病故"), None, on=D(2026, 3, 1)
@@ -181,7 +177,20 @@ def test_approved_decision_applied_through_members_service_when_present(world, m
         d, None, on=D(2026, 3, 2), approver="A1支部", approval_ref="支委会", effective_on=D(2026, 2, 27)
     )
     d.refresh_from_db()
-    assert d.applied_to_member and calls == [("apply_standing_decision", "death", D(2026, 2, 27))]
+    p.refresh_from_db()
+    assert d.applied_to_member and p.party_standing == "deceased"
+    assert p.standing_events.get().on == D(2026, 2, 27)
+    q = member(world, "a1")
+    d = services.propose_decision(
+        StandingDecision(
+            person=q, kind="discipline", discipline_level="probation", probation_months=12, reason="违纪"
+        ),
+        None,
+        on=D(2026, 3, 1),
+    )
+    services.approve_decision(d, None, on=D(2026, 3, 5), approver="A系党总支", approval_ref="A〔2026〕3号")
+    record = q.records.get()
+    assert record.kind == "probation" and record.expires_on == D(2027, 3, 5) and record.suspends_rights
 
 
 def test_decision_pages_record_approval_and_refuse_twice(world):

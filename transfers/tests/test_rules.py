@@ -169,7 +169,7 @@ def test_stop_then_quit_two_years_later_with_recorded_approval(world):
     case.refresh_from_db()
     stop.refresh_from_db()
     assert case.state == "stopped" and stop.effective_on == D(2024, 5, 10)
-    assert stop.approver == "A系党总支" and not stop.applied_to_member
+    assert stop.approver == "A系党总支" and stop.applied_to_member
     with pytest.raises(ValidationError, match="2026-05-10"):
         services.propose_decision(
             StandingDecision(person=p, kind="quit", case=case, reason="满两年"), None, on=D(2026, 5, 9)
