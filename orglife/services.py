@@ -338,3 +338,41 @@ def lecture_counts(person_ids, year: int) -> dict:
 
 def year_bounds(year):
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+# --- reminders -------------------------------------------------------------------------------------
+REMIND_DAYS_BEFORE_END = 10  # default: remind in the last 10 days of a month/quarter/year
+
+
+def due_list(on, days=REMIND_DAYS_BEFORE_END):
+    """DueItems for rule periods ending within ``days`` of ``on`` that still lack meetings (one compute per school)."""
+    from django.urls import reverse
+
+    from core.reminders import PARENT_SECRETARY, SECRETARY, DueItem
+    from orglife import compliance
+    from orglife.choices import MeetingType
+
+    add_url = reverse("orglife:meeting_add")
+    items = []
+    for root in Organization.objects.filter(depth=1):
+        results = compliance.compute(root, rules.period_of("month", on), on)
+        for org_result in results:
+            org = org_result.org
+            for rule_result in org_result.results:
+                for slot, required, held, status in rule_result.slots:
+                    if status != "pending" or (slot.end - on).days > days:
+                        continue
+                    label = MeetingType(rule_result.rule.meeting_type).label
+                    items.append(
+                        DueItem(
+                            rule=rule_result.rule.rule_id,
+                            organization_id=org.pk,
+                            key=f"orglife:{rule_result.rule.rule_id}:{org.pk}",
+                            title=f"{org.name}{slot.label}应召开{label} {required} 次，已召开 {held} 次，请于 {slot.end:%Y-%m-%d} 前召开",
+                            due=slot.end,
+                            url=f"{add_url}?organization={org.pk}&meeting_type={rule_result.rule.meeting_type}",
+                            recipients=(SECRETARY, PARENT_SECRETARY),
+                            period=slot.key,
+                        )
+                    )
+    return items

@@ -630,6 +630,7 @@ class AppraisalListView(generic.ObjectListView):
     filterset_class = AppraisalFilterSet
     table_class = AppraisalTable
     title = "民主评议党员"
+    default_ordering = ("-year", "organization__path")
 
     def base_queryset(self):
         return (
