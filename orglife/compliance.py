@@ -8,7 +8,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Max, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from orglife import rules
@@ -228,35 +228,18 @@ def period_choices(year):
 
 
 # --- members' attendance -------------------------------------------------------------
-def member_attendance(under: Organization, period: rules.Period, people_qs=None):
-    """Each party member under ``under``: expected, present, rate in the period, and absences in a row (now).
+def member_attendance(under: Organization, period: rules.Period, people_qs=None, limit=None):
+    """Each party member under ``under``: expected, attended and rate in the period, and absences in a row (now).
 
-    One query: the streak counts absences after the member's last attendance (the relationships
-    issue reads ``absent_streak`` to find members losing contact).
+    Three queries whatever the size: the members with their counts, each one's last attendance,
+    and the absences (the relationships issue reads ``absent_streak`` to find members losing contact).
     """
-    from django.db.models import DateField, OuterRef, Subquery, Value
-    from django.db.models.functions import Coalesce
-
     from members.choices import PARTY_MEMBER_STATUSES
     from members.models import Person
-    from orglife.models import Attendance
-    from orgs.queries import count_of
 
     people_qs = people_qs if people_qs is not None else Person.objects.all()
     in_period = Q(meeting_attendance__meeting__held_on__range=(period.start, period.end))
-    last_present = (
-        Attendance.objects.filter(person=OuterRef(OuterRef("pk")), present=True)
-        .order_by("-meeting__held_on")
-        .values("meeting__held_on")[:1]
-    )
-    streak = Attendance.objects.filter(
-        person=OuterRef("pk"),
-        present=False,
-        meeting__held_on__gt=Coalesce(
-            Subquery(last_present), Value(dt.date(1900, 1, 1)), output_field=DateField()
-        ),
-    )
-    return (
+    people = (
         people_qs.filter(
             organization__path__startswith=under.path, political_status__in=PARTY_MEMBER_STATUSES
         )
@@ -264,16 +247,46 @@ def member_attendance(under: Organization, period: rules.Period, people_qs=None)
         .annotate(
             expected=Count("meeting_attendance", filter=in_period),
             attended=Count("meeting_attendance", filter=in_period & Q(meeting_attendance__present=True)),
-            absent_streak=count_of(streak),
         )
         .order_by("organization__path", "name", "pk")
     )
+    people = list(people[:limit] if limit else people)
+    streaks = absent_streaks(under, people_qs)
+    for p in people:
+        p.absent_streak = streaks.get(p.pk, 0)
+    return people
+
+
+def absent_streaks(under: Organization, people_qs=None) -> dict:
+    """{person_id: meetings missed since the last one attended} for members under ``under`` (two queries)."""
+    from members.models import Person
+    from orglife.models import Attendance
+
+    people_qs = people_qs if people_qs is not None else Person.objects.all()
+    ids = people_qs.filter(organization__path__startswith=under.path).values("pk")
+    rows = Attendance.objects.filter(person__in=ids).order_by()
+    last = dict(
+        rows.filter(present=True)
+        .values("person_id")
+        .annotate(d=Max("meeting__held_on"))
+        .values_list("person_id", "d")
+    )
+    out = defaultdict(int)
+    for person_id, day in rows.filter(present=False).values_list("person_id", "meeting__held_on"):
+        if person_id not in last or day > last[person_id]:
+            out[person_id] += 1
+    return dict(out)
 
 
 def absent_in_a_row(under: Organization, n: int, people_qs=None):
     """Members whose last ``n`` or more expected meetings were all missed."""
-    period = rules.Period("year", dt.date(1900, 1, 1), dt.date(2999, 12, 31))
-    return member_attendance(under, period, people_qs).filter(absent_streak__gte=n)
+    from members.models import Person
+
+    streaks = {pid: k for pid, k in absent_streaks(under, people_qs).items() if k >= n}
+    people = list(Person.objects.filter(pk__in=streaks).select_related("organization").order_by("name", "pk"))
+    for p in people:
+        p.absent_streak = streaks[p.pk]
+    return people
 
 
 def dual_life(under: Organization, period: rules.Period, on: dt.date):

@@ -28,10 +28,10 @@ def _title(doc, text, size=18):
     return p
 
 
-def _minutes(doc, meeting):
+def _minutes(doc, meeting, attendance):
     """The minutes table of one meeting (same layout as the paper 会议记录本)."""
-    absent = [a for a in meeting.attendance.all() if not a.present]
-    present = [a.person.name for a in meeting.attendance.all() if a.present]
+    absent = [a for a in attendance if not a.present]
+    present = [a.person.name for a in attendance if a.present]
     rows = [
         ("会议名称", f"{meeting.organization.name} {meeting.type_label}"),
         ("时间", f"{meeting.held_on:%Y年%m月%d日}"),
@@ -66,13 +66,13 @@ def _minutes(doc, meeting):
 def minutes_docx(meeting) -> bytes:
     doc = _document()
     _title(doc, "会 议 记 录")
-    _minutes(doc, meeting)
+    _minutes(doc, meeting, list(meeting.attendance.select_related("person").order_by("person__name")))
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
-def year_book_docx(org, year, meetings, results) -> bytes:
+def year_book_docx(org, year, meetings, results, attendance) -> bytes:
     """Cover, compliance summary, then every meeting's minutes in date order."""
     from orglife.choices import MeetingType
 
@@ -95,9 +95,12 @@ def year_book_docx(org, year, meetings, results) -> bytes:
             for cell, text in zip(cells, values, strict=True):
                 cell.text = text
     doc.add_heading("二、会议记录", level=2)
+    by_meeting = {}
+    for row in attendance:
+        by_meeting.setdefault(row.meeting_id, []).append(row)
     for meeting in meetings:
         doc.add_heading(str(meeting), level=3)
-        _minutes(doc, meeting)
+        _minutes(doc, meeting, by_meeting.get(meeting.pk, []))
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -199,8 +199,8 @@ class ComplianceView(ComplianceMixin, View):
             streak_n = max(1, int(request.GET.get("n", 3)))
         except ValueError:
             streak_n = 3
-        members = list(compliance.member_attendance(org, period, Person.objects.restrict(request.user))[:500])
-        absent = [m for m in members if m.absent_streak >= streak_n]
+        members = compliance.member_attendance(org, period, Person.objects.restrict(request.user), limit=500)
+        absent = compliance.absent_in_a_row(org, streak_n, Person.objects.restrict(request.user))
         return render(
             request,
             "orglife/compliance.html",
@@ -317,10 +317,19 @@ class BookView(ComplianceMixin, View):
         year = period.start.year
         meetings = (
             Meeting.objects.restrict(request.user)
-            .filter(organization__path__startswith=org.path, held_on__year=year)
+            # the org's own life and its 党小组 (a 党总支's book does not repeat its branches' books)
+            .filter(
+                Q(organization=org)
+                | Q(organization__path__startswith=org.path, organization__org_type=OrgType.GROUP),
+                held_on__year=year,
+            )
             .select_related("organization", "host", "recorder", "lecturer")
-            .prefetch_related("attendance__person")
             .order_by("held_on", "pk")
+        )
+        attendance = (
+            Attendance.objects.filter(meeting__in=meetings.values("pk"))
+            .select_related("person")
+            .order_by("person__name")
         )
         results = compliance.compute(
             org,
@@ -328,7 +337,8 @@ class BookView(ComplianceMixin, View):
             today,
             Organization.objects.restrict(request.user),
         )
-        content = exports.year_book_docx(org, year, list(meetings), results)
+        results = [r for r in results if r.org.pk == org.pk]
+        content = exports.year_book_docx(org, year, list(meetings), results, list(attendance))
         return file_response(content, f"{org.name}{year}年组织生活纪实.docx", exports.DOCX_TYPE)
 
 
