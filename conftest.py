@@ -1,5 +1,7 @@
 import pytest
 
+from core.testing.browser import browser, page  # noqa: F401  (fixtures for @pytest.mark.browser tests)
+
 
 @pytest.fixture
 def world(db):
