@@ -53,7 +53,7 @@ class MeetingForm(ScopedModelForm):
         org = self._current("organization", Organization)
         if org is None and self.user is not None:
             org = default_org(self.user)
-            self.initial.setdefault("organization", org.pk if org else None)
+            self.initial["organization"] = org.pk if org else None
         meeting_type = (
             self.data.get("meeting_type") or self.initial.get("meeting_type") or self.instance.meeting_type
         )

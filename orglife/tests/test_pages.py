@@ -165,3 +165,8 @@ def test_compliance_compute_is_a_constant_number_of_queries(w):
         results = compliance.compute(w.root, rules.parse_period("2026"), D(2027, 1, 1))
     assert len(large.captured_queries) == len(small.captured_queries) == 5
     assert len(results) >= 12
+
+
+def test_add_page_preselects_the_secretarys_branch(w):
+    body = w.client("secretary_a1").get("/orglife/meetings/add/").content.decode()
+    assert f'<option value="{w.a1.pk}" selected>' in body
