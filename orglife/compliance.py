@@ -184,7 +184,7 @@ def heatmap(results, year, on):
                 if slot.end.year == year and status == "missing":
                     cells[slot.end.month - 1] += 1
         rows.append(
-            (org_result.org, [c if dt.date(year, m + 1, 1) <= on else None for m, c in enumerate(cells)])
+            (org_result.org, [c if rules.month_end(year, m + 1) < on else None for m, c in enumerate(cells)])
         )
     return rows
 

@@ -308,3 +308,14 @@ def test_due_list_near_period_end(w):
     assert items[0].due == D(2026, 3, 31) and items[0].period == "2026-03"
     # 11 days before the end: not yet
     assert not [i for i in services.due_list(D(2026, 3, 20)) if i.rule == "LIFE-THEME"]
+
+
+def test_heatmap_leaves_months_not_over_blank(w):
+    meeting(w.a1, MeetingType.THEME_DAY, D(2026, 1, 31))
+    meeting(w.a1g, MeetingType.GROUP_MEETING, D(2026, 1, 2))
+    results = run(w, "2026", D(2026, 3, 1))
+    rows = dict((org.pk, cells) for org, cells in compliance.heatmap(results, 2026, D(2026, 3, 1)))
+    assert rows[w.a1.pk][1] is not None and rows[w.a1.pk][2] is None  # February over, March not
+    b1 = rows[w.b1.pk]
+    assert b1[0] == 1 and b1[1] == 1  # 主题党日 missed in January and February
+    assert rows[w.a1.pk][0] == 0
