@@ -32,16 +32,14 @@ urlpatterns = [
           views.LectureDeleteView, views.LectureChangelogView),
     *crud("appraisals", "appraisal", views.AppraisalListView, views.AppraisalEditView, views.AppraisalView,
           views.AppraisalDeleteView, views.AppraisalChangelogView),
-    path(
-        "meetings/<int:pk>/<str:op>/",
-        views.MeetingActionView.as_view(),
-        name="meeting_action",
-    ),
+    *[
+        path(f"meetings/<int:pk>/{op}/", views.MeetingActionView.as_view(op=op), name=f"meeting_{op}")
+        for op in views.MeetingActionView.LABELS
+    ],
     path("compliance/", views.ComplianceView.as_view(), name="compliance"),
     path("compliance/export/", views.ComplianceExportView.as_view(), name="compliance_export"),
     path("plan-vs-held/", views.PlanVsHeldView.as_view(), name="plan_vs_held"),
     path("book/", views.BookView.as_view(), name="book"),
     path("lecture-stats/", views.LectureStatsView.as_view(), name="lecture_stats"),
     path("mine/", views.MyOrgLifeView.as_view(), name="mine"),
-    path("public/<int:pk>/", views.PublicMeetingView.as_view(), name="public_meeting"),
 ]  # fmt: skip

@@ -3,7 +3,6 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views import View
@@ -119,13 +118,35 @@ class MeetingChangelogView(generic.ObjectChangelogView):
 
 
 class MeetingActionView(generic.ScopedMixin, View):
-    """POST-only transitions: 报送, 审核通过, 退回, 公开, 取消公开."""
+    """One transition (报送, 审核通过, 退回, 公开, 取消公开): GET asks to confirm, POST does it through the service."""
 
     model = Meeting
     action = "change"
+    op = None
+    LABELS = {
+        "submit": "报送备案",
+        "approve": "审核通过（备案）",
+        "return": "退回",
+        "publish": "向党员公开",
+        "unpublish": "取消公开",
+    }
 
-    def post(self, request, pk, op):
+    def get(self, request, pk):
         meeting = self.get_object()
+        return render(
+            request,
+            "orglife/confirm.html",
+            {
+                "object": meeting,
+                "title": f"{self.LABELS[self.op]}：{meeting}",
+                "label": self.LABELS[self.op],
+                "reason_form": ReasonForm() if self.op == "return" else None,
+            },
+        )
+
+    def post(self, request, pk):
+        meeting = self.get_object()
+        op = self.op
         try:
             if op == "submit":
                 services.submit_meeting(meeting, request.user)
@@ -137,11 +158,9 @@ class MeetingActionView(generic.ScopedMixin, View):
                     meeting, request.user, approve=op == "approve", reason=form.cleaned_data.get("reason", "")
                 )
                 messages.success(request, "已备案。" if op == "approve" else "已退回。")
-            elif op in ("publish", "unpublish"):
+            else:
                 services.publish_meeting(meeting, request.user, public=op == "publish")
                 messages.success(request, "已向本组织党员公开。" if op == "publish" else "已取消公开。")
-            else:
-                raise Http404
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         return redirect(meeting.get_absolute_url())
@@ -385,27 +404,6 @@ class MyOrgLifeView(generic.ScopedMixin, View):
         )
 
 
-class PublicMeetingView(generic.ScopedMixin, View):
-    """A public, approved meeting of the member's own organization (summary only)."""
-
-    model = Attendance
-
-    def get(self, request, pk):
-        person = request.user.person
-        if person is None:
-            raise Http404
-        org = person.organization
-        ancestors = [org.path[:i] for i in range(org.steplen, len(org.path) + 1, org.steplen)]
-        meeting = get_object_or_404(
-            Meeting.objects.select_related("organization"),
-            pk=pk,
-            organization__path__in=ancestors,
-            is_public=True,
-            status=MeetingStatus.APPROVED,
-        )
-        return render(request, "orglife/public_meeting.html", {"title": str(meeting), "object": meeting})
-
-
 class LectureStatsView(ComplianceMixin, View):
     """Secretaries' own lectures per person per year (LIFE-LECTURE: at least one a year)."""
 
@@ -576,8 +574,23 @@ class ProblemEditView(SavingEditView):
 
 
 class ProblemCloseView(generic.ScopedMixin, View):
+    """整改销号: GET shows the form, POST closes the item through the service."""
+
     model = Problem
     action = "change"
+
+    def get(self, request, pk):
+        problem = self.get_object()
+        return render(
+            request,
+            "orglife/confirm.html",
+            {
+                "object": problem,
+                "title": f"整改销号：{problem}",
+                "label": "整改销号",
+                "reason_form": CloseProblemForm(),
+            },
+        )
 
     def post(self, request, pk):
         problem = self.get_object()

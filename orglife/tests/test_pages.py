@@ -66,6 +66,7 @@ def test_attendees_block_follows_type_and_org(w):
 
 def test_review_through_pages(w):
     m = meeting(w.a1, MeetingType.GENERAL_MEETING, D(2026, 3, 10))
+    assert "报送备案" in w.client("secretary_a1").get(f"/orglife/meetings/{m.pk}/submit/").content.decode()
     assert w.client("secretary_a1").post(f"/orglife/meetings/{m.pk}/submit/").status_code == 302
     assert "审核通过" in w.client("secretary_a").get(m.get_absolute_url()).content.decode()
     assert "审核通过" not in w.client("secretary_a1").get(m.get_absolute_url()).content.decode()
@@ -170,3 +171,16 @@ def test_compliance_compute_is_a_constant_number_of_queries(w):
 def test_add_page_preselects_the_secretarys_branch(w):
     body = w.client("secretary_a1").get("/orglife/meetings/add/").content.decode()
     assert f'<option value="{w.a1.pk}" selected>' in body
+
+
+def test_action_and_close_pages_are_scoped(w):
+    from orglife.models import Problem
+
+    m = meeting(w.b1, MeetingType.GENERAL_MEETING, D(2026, 3, 10))
+    p = Problem.objects.create(organization=w.b1, description="问题", deadline=D(2026, 12, 31))
+    client = w.client("secretary_a1")
+    for op in ("submit", "approve", "return", "publish", "unpublish"):
+        assert client.get(f"/orglife/meetings/{m.pk}/{op}/").status_code == 404
+    assert client.get(f"/orglife/problems/{p.pk}/close/").status_code == 404
+    assert w.client("nobody").get(f"/orglife/problems/{p.pk}/close/").status_code == 403
+    assert w.client("secretary_b1").get(f"/orglife/problems/{p.pk}/close/").status_code == 200
