@@ -17,7 +17,16 @@ from orglife.choices import (
     MeetingType,
     ProblemStatus,
 )
-from orglife.models import Appraisal, AppraisalResult, Attendance, Lecture, Meeting, PlannedMeeting, Problem
+from orglife.models import (
+    Appraisal,
+    AppraisalResult,
+    Attendance,
+    Lecture,
+    Meeting,
+    MeetingRule,
+    PlannedMeeting,
+    Problem,
+)
 from orgs.choices import BRANCH_TYPES, COMMITTEE_POSTS, OrgStatus, OrgType, Post
 from orgs.models import Organization, Position
 
@@ -192,6 +201,16 @@ def load(ctx):
     for m, plan in zip(linked, plans, strict=True):
         m.plan_id = plan.pk
     Meeting.objects.bulk_create(meetings, batch_size=1000)
+    # the school's rule table, as the organization department would start it: the defaults, from last year
+    root = next(o for o in orgs if o.depth == 1)
+    MeetingRule.objects.bulk_create(
+        [
+            MeetingRule(organization=root, rule_id=r.rule_id, meeting_type=r.meeting_type, applies_to=r.applies_to,
+                        frequency=r.frequency, min_count=r.min_count, condition=r.condition, attendees=r.attendees,
+                        required_fields=",".join(r.required_fields), effective_year=start.year, note=r.note)
+            for r in rules.DEFAULT_RULES
+        ]
+    )  # fmt: skip
     for m, rows in zip(meetings, attendance, strict=True):
         for row in rows:
             row.meeting_id = m.pk
