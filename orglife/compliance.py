@@ -86,6 +86,7 @@ def compute(under: Organization, period: rules.Period, on: dt.date, orgs_qs=None
         .order_by("path")
     )
     by_path = {o.path: o for o in orgs}
+    by_id = {o.pk: o for o in orgs}
     committee = dict(
         Position.objects.current(on)
         .committee()
@@ -112,11 +113,12 @@ def compute(under: Organization, period: rules.Period, on: dt.date, orgs_qs=None
         rows = (
             base.exclude(**{type_field: ""})
             .annotate(y=ExtractYear("held_on"), m=ExtractMonth("held_on"))
-            .values("organization_id", "organization__path", type_field, "y", "m")
+            .values("organization_id", type_field, "y", "m")
             .annotate(n=Count("pk"), late=late)
         )
         for row in rows:
-            owner = _owner(row["organization__path"], by_path)
+            org = by_id.get(row["organization_id"])
+            owner = _owner(org.path, by_path) if org is not None else None
             if owner is None:
                 continue
             cell = counts[(owner.pk, row[type_field], row["y"], row["m"])]
