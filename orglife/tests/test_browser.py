@@ -46,6 +46,8 @@ def held_cell(page, org_pk):
 def test_secretary_records_committee_meeting_and_general_branch_sees_it(
     page, live_server, transactional_db, world
 ):
+    from playwright.sync_api import expect  # here: without playwright the fixture skips the test
+
     from orglife.models import Attendance, Meeting
     from orglife.services import expected_people
     from orgs.choices import Post
@@ -68,9 +70,8 @@ def test_secretary_records_committee_meeting_and_general_branch_sees_it(
     page.goto(f"{live_server.url}/orglife/meetings/add/")
     touch = Touches(page)
     touch.select("#id_meeting_type", "committee_meeting")
-    # htmx swaps in the committee's names (the branch is pre-selected: the secretary's own)
-    page.wait_for_selector(f'input[name="absent_{absentee.pk}"]')
-    assert page.locator('#attendance-block input[type="checkbox"]').count() == len(committee)
+    # htmx swaps in the committee's names (the branch is pre-selected: the secretary's own); wait for the swap
+    expect(page.locator('#attendance-block input[type="checkbox"]')).to_have_count(len(committee))
     touch.fill("#id_held_on", today.isoformat())
     touch.fill("#id_topic", "研究本月支部工作")
     touch.fill("#id_decisions", "确定下月主题党日安排")
