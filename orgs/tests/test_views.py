@@ -127,3 +127,16 @@ def test_tree_chart_json_is_scoped(world):
     data = world.client("secretary_a").get("/orgs/tree/chart/?format=json").json()
     text = str(data)
     assert world.a1.display_short in text and world.b1.display_short not in text
+
+
+def test_subtree_counts_leave_out_the_deceased(world):
+    from core.testing.world import person
+    from orgs.queries import attach_counts
+
+    before_a, before_b = (o.member_count for o in attach_counts([world.a, world.b]))
+    person("已故党员", world.a1, party_standing="deceased")
+    person("在册党员", world.a1)
+    a, a1, b = attach_counts([world.a, world.a1, world.b])
+    assert a.member_count == before_a + 1  # the living member counts, the deceased one does not
+    assert a.people_count == a1.people_count  # A's people all sit in A1: the subtree sum
+    assert b.member_count == before_b
