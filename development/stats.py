@@ -9,7 +9,7 @@ from django.views import View
 
 from core.views import ScopedMixin
 from development.models import DevelopmentFile
-from members.choices import PARTY_MEMBER_STATUSES, Education, Gender, PersonCategory, PoliticalStatus
+from members.choices import Education, Gender, PersonCategory, PoliticalStatus
 from members.models import Person
 from orgs.models import Organization
 
@@ -41,7 +41,7 @@ def age_band_label(low, high):
 def statistics(people, files, today: dt.date):
     """All figures for the people and files given (querysets already cut to the org subtree); six queries."""
     by_status = dict(people.values_list("political_status").annotate(n=Count("pk")).order_by())
-    members = people.filter(political_status__in=PARTY_MEMBER_STATUSES, party_standing="normal")
+    members = people.party_members()
     by_category = dict(members.values_list("category").annotate(n=Count("pk")).order_by())
     by_gender = dict(members.values_list("gender").annotate(n=Count("pk")).order_by())
     by_education = dict(members.values_list("education").annotate(n=Count("pk")).order_by())

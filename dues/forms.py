@@ -5,7 +5,6 @@ from django import forms
 from core.forms import PlainForm, ScopedModelForm
 from dues.choices import CaseOutcome
 from dues.models import DuesAnnualNotice, DuesBase, DuesHandover, DuesPayment, DuesReduction
-from members.choices import PARTY_MEMBER_STATUSES
 from orgs.choices import BRANCH_TYPES, OrgType
 
 
@@ -28,9 +27,7 @@ class MemberChoiceMixin:
     def limit_people(self):
         if "person" in self.fields:
             self.fields["person"].queryset = (
-                self.fields["person"]
-                .queryset.filter(political_status__in=PARTY_MEMBER_STATUSES)
-                .select_related("organization")
+                self.fields["person"].queryset.party_members().select_related("organization")
             )
 
 

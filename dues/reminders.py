@@ -6,12 +6,11 @@ from core.reminders import PARENT_SECRETARY, PERSON, SECRETARY, DueItem, reminde
 from dues import months, rules, services
 from dues.choices import HandoverStatus
 from dues.models import DuesHandover
-from members.choices import PARTY_MEMBER_STATUSES
 from members.models import Person
 
 
 def _arrears(on):
-    return services.arrears(Person.objects.filter(political_status__in=PARTY_MEMBER_STATUSES), on)
+    return services.arrears(Person.objects.party_members(), on)
 
 
 @reminder_rule("DUES-WARN", label="欠缴党费预警（连续 3 个月）", module="dues")

@@ -4,7 +4,6 @@ Person and Organization as if they belonged to the dues module)."""
 from django.db.models import Q
 
 from core.scoping import get_scope
-from members.choices import PARTY_MEMBER_STATUSES
 from members.models import Person
 from orgs.models import Organization
 
@@ -28,7 +27,7 @@ def people(user, action="view"):
 
 
 def members(user, action="view"):
-    return people(user, action).filter(political_status__in=PARTY_MEMBER_STATUSES)
+    return people(user, action).party_members()
 
 
 def organizations(user, action="view"):

@@ -493,9 +493,11 @@ class LedgerRow:
 
 
 def party_members(org):
-    return Person.objects.filter(
-        organization__path__startswith=org.path, political_status__in=PARTY_MEMBER_STATUSES
-    ).select_related("organization")
+    return (
+        Person.objects.party_members()
+        .filter(organization__path__startswith=org.path)
+        .select_related("organization")
+    )
 
 
 def year_ledger(people, year: int, on: dt.date | None = None):

@@ -100,6 +100,11 @@ class PartyStanding(models.TextChoices):
     SUSPENDED = "suspended", "停止党籍"
     LEFT = "left", "出党"
     DECEASED = "deceased", "死亡"
+    TRANSFERRED_OUT = "transferred_out", "组织关系已转出"
+
+
+# Who is on an organization's roster: 停止党籍 members stay on it until a decision; the others are history.
+ON_ROSTER_STANDINGS = (PartyStanding.NORMAL, PartyStanding.SUSPENDED)
 
 
 class ExitType(models.TextChoices):
@@ -118,6 +123,7 @@ class StandingEventKind(models.TextChoices):
     RESTORE = "restore", "恢复党籍"
     EXIT = "exit", "出党"
     DEATH = "death", "死亡"
+    TRANSFER_OUT = "transfer_out", "组织关系转出"
 
 
 class MemberSource(models.TextChoices):

@@ -5,9 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from core.models import BaseModel, OrgOwnedModel
+from core.models import BaseModel, OrgOwnedModel, RestrictedQuerySet
 from members import idnumber
 from members.choices import (
+    ON_ROSTER_STANDINGS,
+    PARTY_MEMBER_STATUSES,
     ChangeRequestStatus,
     DisciplineKind,
     Education,
@@ -22,8 +24,16 @@ from members.choices import (
 )
 
 
+class PersonQuerySet(RestrictedQuerySet):
+    def party_members(self):
+        """Party members on the roster: probationary and full members, not dead, gone or transferred out."""
+        return self.filter(political_status__in=PARTY_MEMBER_STATUSES, party_standing__in=ON_ROSTER_STANDINGS)
+
+
 class Person(OrgOwnedModel):
     """A person: staff, student, retiree; their party organization is ``organization``."""
+
+    objects = PersonQuerySet.as_manager()
 
     name = models.CharField("姓名", max_length=50, db_index=True)
     gender = models.CharField("性别", max_length=1, choices=Gender.choices)
@@ -54,7 +64,7 @@ class Person(OrgOwnedModel):
     full_member_on = models.DateField("转正日期", null=True, blank=True)
     # 党籍 is changed only by members.services (停止/恢复/出党/死亡), each with a StandingEvent.
     party_standing = models.CharField(
-        "党籍状态", max_length=12, choices=PartyStanding.choices, default=PartyStanding.NORMAL, db_index=True
+        "党籍状态", max_length=16, choices=PartyStanding.choices, default=PartyStanding.NORMAL, db_index=True
     )
     exit_type = models.CharField("出党方式", max_length=12, choices=ExitType.choices, blank=True)
     group = models.ForeignKey(
@@ -162,7 +172,7 @@ class StandingEvent(BaseModel):
     """One change of 党籍 (停止党籍, 恢复党籍, 出党 with its type, 死亡), kept as history."""
 
     person = models.ForeignKey(Person, models.CASCADE, related_name="standing_events", verbose_name="人员")
-    kind = models.CharField("事件", max_length=10, choices=StandingEventKind.choices)
+    kind = models.CharField("事件", max_length=14, choices=StandingEventKind.choices)
     on = models.DateField("日期")
     exit_type = models.CharField("出党方式", max_length=12, choices=ExitType.choices, blank=True)
     reason = models.TextField("原因与依据", blank=True)

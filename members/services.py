@@ -167,6 +167,25 @@ def exit_party(person, user, *, on, exit_type, reason="", document_no=""):
         )
 
 
+def transfer_out(person, user, *, on, destination="", letter_no=""):
+    """组织关系转出: the receiving organization returned the receipt; the member leaves the school's roster."""
+    with transaction.atomic():
+        person = _lock(person)
+        if not person.is_party_member or person.party_standing not in (
+            PartyStanding.NORMAL,
+            PartyStanding.SUSPENDED,
+        ):
+            raise ValidationError(f"{person} 不是在册党员，不能办理组织关系转出。")
+        person.party_standing = PartyStanding.TRANSFERRED_OUT
+        person.save(update_fields=["party_standing", "updated"])
+        OrgMembership.objects.filter(person=person, end__isnull=True).update(end=on)
+        ensure_in_scope(person, user)
+        reason = f"转至{destination}" + (f"（介绍信 {letter_no}）" if letter_no else "")
+        return _standing_event(
+            person, user, StandingEventKind.TRANSFER_OUT, on, reason=reason, document_no=letter_no
+        )
+
+
 def record_death(person, user, *, on, reason=""):
     """死亡: closes the record; kept for history and statistics."""
     with transaction.atomic():

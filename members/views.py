@@ -7,7 +7,7 @@ from django.views import View
 
 from core import views as generic
 from members import services
-from members.choices import PARTY_MEMBER_STATUSES, StandingEventKind
+from members.choices import StandingEventKind
 from members.completeness import FIELDS, branch_completeness, completeness
 from members.filtersets import ChangeRequestFilterSet, MemberRecordFilterSet, PersonFilterSet
 from members.forms import ChangeRequestForm, MemberRecordForm, PersonForm, ReviewForm, StandingForm
@@ -257,7 +257,7 @@ class CompletenessView(generic.ScopedMixin, View):
 
     def get(self, request):
         org = None
-        people = self.get_queryset().filter(political_status__in=PARTY_MEMBER_STATUSES)
+        people = self.get_queryset().party_members()
         if request.GET.get("org"):
             org = get_object_or_404(Organization.objects.restrict(request.user), pk=request.GET["org"])
             people = people.filter(organization__path__startswith=org.path)

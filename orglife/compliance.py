@@ -236,15 +236,13 @@ def member_attendance(under: Organization, period: rules.Period, people_qs=None,
     Three queries whatever the size: the members with their counts, each one's last attendance,
     and the absences (the relationships issue reads ``absent_streak`` to find members losing contact).
     """
-    from members.choices import PARTY_MEMBER_STATUSES
     from members.models import Person
 
     people_qs = people_qs if people_qs is not None else Person.objects.all()
     in_period = Q(meeting_attendance__meeting__held_on__range=(period.start, period.end))
     people = (
-        people_qs.filter(
-            organization__path__startswith=under.path, political_status__in=PARTY_MEMBER_STATUSES
-        )
+        people_qs.party_members()
+        .filter(organization__path__startswith=under.path)
         .select_related("organization")
         .annotate(
             expected=Count("meeting_attendance", filter=in_period),

@@ -10,7 +10,6 @@ from django.utils import timezone
 from core.audit import log_event
 from core.scoping import get_scope
 from core.services import ensure_in_scope, save_object
-from members.choices import PARTY_MEMBER_STATUSES
 from members.models import Person
 from orglife import rules
 from orglife.choices import (
@@ -41,9 +40,7 @@ def expected_people(org, meeting_type, on=None):
         )
         return list(Person.objects.filter(pk__in=positions.values("person_id")).order_by("name", "pk"))
     return list(
-        Person.objects.filter(
-            organization__path__startswith=org.path, political_status__in=PARTY_MEMBER_STATUSES
-        ).order_by("name", "pk")
+        Person.objects.party_members().filter(organization__path__startswith=org.path).order_by("name", "pk")
     )
 
 
@@ -243,9 +240,8 @@ def open_appraisal(appraisal, user):
         created = appraisal.pk is None
         save_object(appraisal, user, action="add" if created else "change")
         if created:
-            people = Person.objects.filter(
-                organization__path__startswith=appraisal.organization.path,
-                political_status__in=PARTY_MEMBER_STATUSES,
+            people = Person.objects.party_members().filter(
+                organization__path__startswith=appraisal.organization.path
             )
             AppraisalResult.objects.bulk_create(
                 [AppraisalResult(appraisal=appraisal, person=p) for p in people]

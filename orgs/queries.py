@@ -6,7 +6,7 @@ from operator import or_
 
 from django.db.models import Count, Q
 
-from members.choices import PARTY_MEMBER_STATUSES, PartyStanding, PoliticalStatus
+from members.choices import ON_ROSTER_STANDINGS, PARTY_MEMBER_STATUSES, PoliticalStatus
 from orgs.choices import BRANCH_TYPES, OrgStatus
 
 
@@ -30,7 +30,9 @@ def attach_counts(orgs):
     tops = _top_paths(o.path for o in orgs)
     people = (
         Person.objects.filter(reduce(or_, (Q(organization__path__startswith=p) for p in tops)))
-        .exclude(party_standing=PartyStanding.DECEASED)  # kept for history, no longer on the roster
+        .filter(
+            party_standing__in=ON_ROSTER_STANDINGS
+        )  # the dead and the transferred-out stay as history only
         .values_list("organization__path", "political_status")
         .annotate(n=Count("pk"))
         .order_by()

@@ -9,8 +9,6 @@ from members.choices import DisciplineKind, ExitType
 from members.models import MemberRecord
 from transfers.choices import DecisionKind, DisciplineLevel
 
-NOT_CONNECTED = "党员档案尚无“组织关系转出”状态，党员状态未同步"
-
 EXIT_TYPES = {
     DecisionKind.QUIT: ExitType.LAPSED,
     DecisionKind.REMOVE: ExitType.REMOVED,
@@ -66,5 +64,12 @@ def apply_standing_decision(decision, user):
 
 
 def apply_transfer_out(transfer, user):
-    """The member record has no 'left the school' state yet: the receipt is kept on the transfer."""
-    return False, NOT_CONNECTED
+    """The receipt came back: the member leaves the school's roster (history kept on the member record)."""
+    member_services.transfer_out(
+        transfer.person,
+        user,
+        on=transfer.received_on,
+        destination=transfer.external_org,
+        letter_no=transfer.letter_no,
+    )
+    return True, "已同步党员状态：组织关系已转出"

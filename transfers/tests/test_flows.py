@@ -348,3 +348,24 @@ def test_object_action_pages_render(world):
     assert client.post(f"/transfers/mobile/{m.pk}/end/", {"on": "2026-07-01"}).status_code == 302
     m.refresh_from_db()
     assert m.status == "ended" and m.reports.count() == 1
+
+
+def test_receipt_takes_the_member_off_the_roster_with_history(world):
+    from django.core.exceptions import ValidationError
+
+    from members.models import OrgMembership, Person
+    from members.services import transfer_out
+    from orgs.queries import attach_counts
+
+    before = attach_counts([world.a1])[0].member_count
+    letter = letter_out(world, "a1")
+    assert attach_counts([world.a1])[0].member_count == before + 1
+    services.record_receipt(letter, None, on=D(2026, 1, 20))
+    p = Person.objects.get(pk=letter.person_id)
+    assert p.party_standing == "transferred_out"
+    assert p.standing_events.get().kind == "transfer_out"
+    assert OrgMembership.objects.get(person=p).end == D(2026, 1, 20)
+    assert attach_counts([world.a1])[0].member_count == before
+    assert not Person.objects.party_members().filter(pk=p.pk).exists()
+    with pytest.raises(ValidationError, match="不是在册党员"):
+        transfer_out(p, None, on=D(2026, 2, 1))
