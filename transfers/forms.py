@@ -151,6 +151,7 @@ class MobileMemberForm(ScopedModelForm):
             "left_on",
             "expected_return",
             "dues_paid_locally",
+            "fixed_place",
             "note",
         ]
         widgets = {"left_on": DATE, "expected_return": DATE}

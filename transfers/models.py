@@ -173,6 +173,9 @@ class MobileMember(OrgOwnedModel):
     left_on = models.DateField("外出（流入）日期")
     expected_return = models.DateField("预计返回日期", null=True, blank=True)
     dues_paid_locally = models.BooleanField("在流入地交纳党费", default=False)
+    fixed_place = models.BooleanField(
+        "在外地有固定工作或住所", default=False, help_text="满 6 个月应正式转接组织关系（REL-MOVE）"
+    )
     status = models.CharField("状态", max_length=8, choices=MobileStatus.choices, default=MobileStatus.ACTIVE)
     ended_on = models.DateField("结束日期", null=True, blank=True)
     note = models.TextField("备注", blank=True)

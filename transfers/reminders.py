@@ -11,6 +11,7 @@ from transfers.choices import (
     DecisionKind,
     DecisionStatus,
     DisciplineLevel,
+    MobileDirection,
     MobileStatus,
     RetentionStatus,
     TransferKind,
@@ -84,6 +85,27 @@ def mobile_reports(on):
             due=dt.date(on.year, 12, 31),
             url=m.get_absolute_url(),
             period=str(on.year),
+        )
+
+
+@reminder_rule("REL-MOVE", label="在外地固定工作或居住满 6 个月，应转接组织关系", module="transfers")
+def move_required(on):
+    # a few days of slack for month ends (Aug 31 + 6 months = Feb 28); the exact day is checked below
+    reached = rules.add_months(on, -rules.MOVE_AFTER_MONTHS) + dt.timedelta(days=3)
+    entries = MobileMember.objects.filter(
+        status=MobileStatus.ACTIVE, direction=MobileDirection.OUTGOING, fixed_place=True, left_on__lte=reached
+    ).select_related("person")
+    for m in entries:
+        due = rules.transfer_required_from(m.left_on, m.fixed_place)
+        if due > on:
+            continue
+        yield DueItem(
+            rule="REL-MOVE",
+            organization_id=m.organization_id,
+            key=f"transfers.mobilemember.move:{m.pk}",
+            title=f"{m.display_name} 自 {m.left_on} 起在{m.location}固定工作或居住，{due} 起应办理组织关系转接（REL-MOVE）",
+            due=due,
+            url=m.get_absolute_url(),
         )
 
 

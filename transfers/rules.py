@@ -8,6 +8,8 @@ LETTER_DEFAULT_DAYS = 30
 LETTER_MAX_MONTHS = 3
 # REL-MOBILE: away ≥ 6 months without a transfer makes a 流动党员, who reports at least once a year.
 MOBILE_MIN_MONTHS = 6
+# REL-MOVE: 6 months away at a fixed place (a new job or home) requires a formal transfer.
+MOVE_AFTER_MONTHS = 6
 # REL-LOST: no contact ≥ 6 months → 停止党籍 proposal; 2 more years → 自行脱党 proposal.
 LOST_MONTHS = 6
 QUIT_AFTER_MONTHS = 24
@@ -85,3 +87,8 @@ def abroad_contact_due(last_contact_on: dt.date) -> dt.date:
 ABROAD_REMIND_DAYS = 15
 MOBILE_REPORT_REMIND_FROM_MONTH = 10  # the yearly report is asked for in the last quarter
 PROBATION_REMIND_DAYS = 30
+
+
+def transfer_required_from(left_on: dt.date, fixed_place: bool):
+    """REL-MOVE: the day from which an absence at a fixed place requires a transfer (None: not at a fixed place)."""
+    return add_months(left_on, MOVE_AFTER_MONTHS) if fixed_place else None

@@ -110,6 +110,20 @@ def test_mobile_report_reminder_in_last_quarter(world):
     assert not list(reminders.mobile_reports(D(2026, 10, 3)))
 
 
+# --- REL-MOVE -----------------------------------------------------------------------------
+def test_move_required_after_six_months_at_a_fixed_place(world):
+    settled = _mobile(member(world, "a1"), D(2025, 8, 31))
+    settled.fixed_place = True
+    settled = services.save_mobile(settled, None)
+    roaming = services.save_mobile(_mobile(member(world, "a1"), D(2025, 8, 31)), None)  # no fixed place
+    assert rules.transfer_required_from(D(2025, 8, 31), True) == D(2026, 2, 28)
+    assert not list(reminders.move_required(D(2026, 2, 27)))
+    items = list(reminders.move_required(D(2026, 2, 28)))
+    assert [i.key for i in items] == [f"transfers.mobilemember.move:{settled.pk}"]
+    assert "REL-MOVE" in items[0].title and items[0].due == D(2026, 2, 28)
+    assert roaming.pk and rules.transfer_required_from(roaming.left_on, roaming.fixed_place) is None
+
+
 def test_incoming_mobile_member_has_no_vote_and_home_org(world):
     with pytest.raises(ValidationError):
         services.save_mobile(
