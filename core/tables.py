@@ -48,7 +48,7 @@ class Table:
             for column in self.columns:
                 value = column.value(obj)
                 if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-                    value = value.isoformat()
+                    value = value.isoformat().replace("-", "\u2011")  # non-breaking hyphens: a date stays on one line
                 url = obj.get_absolute_url() if column.link else ""
                 cells.append((value, url))
             out.append(cells)
