@@ -48,7 +48,8 @@ class Table:
             for column in self.columns:
                 value = column.value(obj)
                 if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-                    value = value.isoformat().replace("-", "\u2011")  # non-breaking hyphens: a date stays on one line
+                    # non-breaking hyphens: a date stays on one line
+                    value = value.isoformat().replace("-", "\u2011")
                 url = obj.get_absolute_url() if column.link else ""
                 cells.append((value, url))
             out.append(cells)
