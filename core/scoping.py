@@ -75,6 +75,16 @@ class Scope:
             return Q(pk__in=[])
         return reduce(or_, clauses)
 
+    def covers_org(self, module: str, action: str, org_path: str) -> bool:
+        """Whether an org-wide grant (not an own-records one) reaches the organization at ``org_path``."""
+        if self.is_superuser:
+            return True
+        return any(
+            grant.person_id is None
+            and (grant.paths is None or any(org_path.startswith(p) for p in grant.paths))
+            for grant in self._grants(module, action)
+        )
+
     def root_paths(self, module: str = "orgs", action: str = "view"):
         """The tops of the subtrees the user sees (None: the whole tree)."""
         if self.is_superuser:

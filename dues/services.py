@@ -57,15 +57,7 @@ def covers_org(user, org, action="change") -> bool:
     """Whether ``user`` holds a dues right over ``org`` itself (not merely over a subtree below it)."""
     if user is None:  # system jobs and management commands act for the whole school
         return True
-    scope = get_scope(user)
-    if scope.is_superuser:
-        return True
-    for grant in scope._grants("dues", action):
-        if grant.person_id is None and (
-            grant.paths is None or any(org.path.startswith(p) for p in grant.paths)
-        ):
-            return True
-    return False
+    return get_scope(user).covers_org("dues", action, org.path)
 
 
 def higher_org(org):

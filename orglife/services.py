@@ -175,14 +175,7 @@ def reviewer_org(meeting):
 
 def covers_org(user, org, action="change"):
     """Whether one of the user's grants over the orglife module reaches ``org`` (its subtree prefix)."""
-    scope = get_scope(user)
-    if scope.is_superuser:
-        return True
-    for grant in scope.grants:
-        if grant.person_id is None and grant.covers("orglife", action):
-            if grant.paths is None or any(org.path.startswith(p) for p in grant.paths):
-                return True
-    return False
+    return get_scope(user).covers_org("orglife", action, org.path)
 
 
 def can_review(meeting, user):

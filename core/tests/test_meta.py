@@ -49,3 +49,14 @@ def test_every_api_endpoint_has_an_api_test_class():
     basenames = {basename for _, _, basename in api_router().registry}
     assert basenames, "no API endpoints registered"
     assert not basenames - tested, f"API endpoints without APIViewTestCases: {sorted(basenames - tested)}"
+
+
+def test_scope_covers_org_by_path_prefix(world):
+    from core.scoping import get_scope
+
+    scope = get_scope(world.users["secretary_a"])
+    assert scope.covers_org("orglife", "change", world.a1.path)
+    assert not scope.covers_org("orglife", "change", world.b1.path)
+    # the own-records grant never reaches an organization
+    assert not get_scope(world.users["member_a1"]).covers_org("orglife", "view", world.a1.path)
+    assert get_scope(world.users["admin"]).covers_org("dues", "delete", world.b1.path)
